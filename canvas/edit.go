@@ -1,0 +1,565 @@
+package canvas
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/google/uuid"
+)
+
+// Edit is one change to a project. Apply makes it and Undo takes it back;
+// Apply is called again to redo, so an edit records on its first Apply
+// whatever Undo needs, and leaves the project unchanged when it fails.
+type Edit interface {
+	Apply(p *Project) error
+	Undo(p *Project) error
+	// Name says what the edit does, for "Undo <name>" in the Edit menu.
+	Name() string
+}
+
+// coalescer is an edit that can absorb the edit that follows it into one
+// undo step; next has already been applied.
+type coalescer interface {
+	coalesce(next Edit) bool
+}
+
+func board(p *Project, id uuid.UUID) (*Board, error) {
+	if b := p.Board(id); b != nil {
+		return b, nil
+	}
+	return nil, fmt.Errorf("board %s: %w", id, ErrNotFound)
+}
+
+func boardCard(p *Project, bid, cid uuid.UUID) (*Board, *Card, error) {
+	b, err := board(p, bid)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := b.Card(cid)
+	if c == nil {
+		return nil, nil, fmt.Errorf("card %s: %w", cid, ErrNotFound)
+	}
+	return b, c, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// AddCards puts new cards on a board (create, paste, duplicate), with links
+// among them or to cards already there.
+type AddCards struct {
+	Board uuid.UUID
+	Cards []Card
+	Links []Link
+	Label string // defaults to "Add card"
+}
+
+func (e *AddCards) Name() string {
+	if e.Label != "" {
+		return e.Label
+	}
+	return plural(len(e.Cards), "Add card", "Add cards")
+}
+
+func (e *AddCards) Apply(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	if p.CardCount()+len(e.Cards) > MaxCards {
+		return fmt.Errorf("a project holds at most %d cards", MaxCards)
+	}
+	fresh := map[uuid.UUID]bool{}
+	for i := range e.Cards {
+		c := &e.Cards[i]
+		if err := ValidateCard(c); err != nil {
+			return err
+		}
+		if c.ID == uuid.Nil || b.Card(c.ID) != nil || fresh[c.ID] {
+			return fmt.Errorf("card %s is already on the board", c.ID)
+		}
+		fresh[c.ID] = true
+	}
+	for _, l := range e.Links {
+		if (!fresh[l.From] && b.Card(l.From) == nil) || (!fresh[l.To] && b.Card(l.To) == nil) {
+			return fmt.Errorf("link %s → %s: %w", l.From, l.To, ErrNotFound)
+		}
+	}
+	for i := range e.Cards {
+		c := e.Cards[i].Clone()
+		b.placeCard(&c)
+		b.Cards = append(b.Cards, &c)
+	}
+	b.Links = append(b.Links, e.Links...)
+	return nil
+}
+
+func (e *AddCards) Undo(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	ids := map[uuid.UUID]bool{}
+	for _, c := range e.Cards {
+		ids[c.ID] = true
+	}
+	b.Cards = slices.DeleteFunc(b.Cards, func(c *Card) bool { return ids[c.ID] })
+	b.Links = slices.DeleteFunc(b.Links, func(l Link) bool { return ids[l.From] || ids[l.To] })
+	return nil
+}
+
+// RemoveCards deletes cards from a board, and every link that touches them.
+type RemoveCards struct {
+	Board uuid.UUID
+	IDs   []uuid.UUID
+
+	cards []indexed[*Card]
+	links []indexed[Link]
+}
+
+type indexed[T any] struct {
+	at int
+	v  T
+}
+
+func (e *RemoveCards) Name() string { return plural(len(e.IDs), "Delete card", "Delete cards") }
+
+func (e *RemoveCards) Apply(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	ids := map[uuid.UUID]bool{}
+	for _, id := range e.IDs {
+		if b.Card(id) == nil {
+			return fmt.Errorf("card %s: %w", id, ErrNotFound)
+		}
+		ids[id] = true
+	}
+	e.cards, e.links = e.cards[:0], e.links[:0]
+	for i, c := range b.Cards {
+		if ids[c.ID] {
+			e.cards = append(e.cards, indexed[*Card]{i, c})
+		}
+	}
+	for i, l := range b.Links {
+		if ids[l.From] || ids[l.To] {
+			e.links = append(e.links, indexed[Link]{i, l})
+		}
+	}
+	b.Cards = slices.DeleteFunc(b.Cards, func(c *Card) bool { return ids[c.ID] })
+	b.Links = slices.DeleteFunc(b.Links, func(l Link) bool { return ids[l.From] || ids[l.To] })
+	return nil
+}
+
+func (e *RemoveCards) Undo(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	// Ascending order puts each item back where it was.
+	for _, c := range e.cards {
+		b.Cards = slices.Insert(b.Cards, min(c.at, len(b.Cards)), c.v)
+	}
+	for _, l := range e.links {
+		b.Links = slices.Insert(b.Links, min(l.at, len(b.Links)), l.v)
+	}
+	return nil
+}
+
+// MoveCards moves cards by a delta; a card that lands in another zone takes
+// that zone. Moves sent during one drag share a Gesture and become one undo
+// step.
+type MoveCards struct {
+	Board   uuid.UUID
+	IDs     []uuid.UUID
+	DX, DY  float64
+	Gesture uint64 // non-zero: coalesce with the previous move of the same gesture
+
+	from, to []Card // positions, zones and kinds before and after
+}
+
+func (e *MoveCards) Name() string { return plural(len(e.IDs), "Move card", "Move cards") }
+
+func (e *MoveCards) Apply(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	cards := make([]*Card, len(e.IDs))
+	for i, id := range e.IDs {
+		if cards[i] = b.Card(id); cards[i] == nil {
+			return fmt.Errorf("card %s: %w", id, ErrNotFound)
+		}
+	}
+	if e.to == nil {
+		e.from = make([]Card, len(cards))
+		e.to = make([]Card, len(cards))
+		for i, c := range cards {
+			e.from[i] = placement(c)
+			x, y := c.X+e.DX, c.Y+e.DY
+			if x < -MaxCoordinate || x > MaxCoordinate || y < -MaxCoordinate || y > MaxCoordinate {
+				return fmt.Errorf("card %s would leave the board", c.ID)
+			}
+			e.to[i] = Card{X: x, Y: y, W: c.W, H: c.H, Kind: c.Kind}
+			b.placeCard(&e.to[i])
+		}
+	}
+	setPlacements(cards, e.to)
+	return nil
+}
+
+func (e *MoveCards) Undo(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	cards := make([]*Card, len(e.IDs))
+	for i, id := range e.IDs {
+		if cards[i] = b.Card(id); cards[i] == nil {
+			return fmt.Errorf("card %s: %w", id, ErrNotFound)
+		}
+	}
+	setPlacements(cards, e.from)
+	return nil
+}
+
+func (e *MoveCards) coalesce(next Edit) bool {
+	n, ok := next.(*MoveCards)
+	if !ok || e.Gesture == 0 || n.Gesture != e.Gesture || n.Board != e.Board || !slices.Equal(n.IDs, e.IDs) {
+		return false
+	}
+	e.DX += n.DX
+	e.DY += n.DY
+	e.to = n.to
+	return true
+}
+
+// placement is the part of a card a move changes.
+func placement(c *Card) Card { return Card{X: c.X, Y: c.Y, Kind: c.Kind, Zone: c.Zone} }
+
+func setPlacements(cards []*Card, to []Card) {
+	for i, c := range cards {
+		c.X, c.Y, c.Kind, c.Zone = to[i].X, to[i].Y, to[i].Kind, to[i].Zone
+	}
+}
+
+// UpdateCard replaces what a card says and how it looks: text, quote,
+// colour, kind, scores, votes, tags, size. Make one with ChangeCard.
+type UpdateCard struct {
+	Board uuid.UUID
+	Card  Card // the new state; its ID names the card
+	Label string
+
+	old *Card
+}
+
+// ChangeCard makes an UpdateCard from the card's present state changed by
+// fn; label names the change in the Edit menu ("Edit text", "Set colour").
+func ChangeCard(p *Project, boardID, cardID uuid.UUID, label string, fn func(*Card)) (*UpdateCard, error) {
+	_, c, err := boardCard(p, boardID, cardID)
+	if err != nil {
+		return nil, err
+	}
+	n := c.Clone()
+	fn(&n)
+	n.ID = c.ID
+	return &UpdateCard{Board: boardID, Card: n, Label: label}, nil
+}
+
+func (e *UpdateCard) Name() string {
+	if e.Label != "" {
+		return e.Label
+	}
+	return "Change card"
+}
+
+func (e *UpdateCard) Apply(p *Project) error {
+	b, c, err := boardCard(p, e.Board, e.Card.ID)
+	if err != nil {
+		return err
+	}
+	if err := ValidateCard(&e.Card); err != nil {
+		return err
+	}
+	if e.old == nil {
+		old := c.Clone()
+		e.old = &old
+	}
+	*c = e.Card.Clone()
+	// The zone follows the position; the kind is the one asked for.
+	if z, ok := b.ZoneAt(c.Center()); ok {
+		c.Zone = z.ID
+	} else {
+		c.Zone = ""
+	}
+	return nil
+}
+
+func (e *UpdateCard) Undo(p *Project) error {
+	_, c, err := boardCard(p, e.Board, e.Card.ID)
+	if err != nil {
+		return err
+	}
+	*c = e.old.Clone()
+	return nil
+}
+
+// BringToFront draws cards above all others, keeping their own order.
+type BringToFront struct {
+	Board uuid.UUID
+	IDs   []uuid.UUID
+
+	order []*Card
+}
+
+func (e *BringToFront) Name() string { return "Bring to front" }
+
+func (e *BringToFront) Apply(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	ids := map[uuid.UUID]bool{}
+	for _, id := range e.IDs {
+		if b.Card(id) == nil {
+			return fmt.Errorf("card %s: %w", id, ErrNotFound)
+		}
+		ids[id] = true
+	}
+	e.order = slices.Clone(b.Cards)
+	front := make([]*Card, 0, len(b.Cards))
+	var top []*Card
+	for _, c := range b.Cards {
+		if ids[c.ID] {
+			top = append(top, c)
+		} else {
+			front = append(front, c)
+		}
+	}
+	b.Cards = append(front, top...)
+	return nil
+}
+
+func (e *BringToFront) Undo(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	b.Cards = slices.Clone(e.order)
+	return nil
+}
+
+// AddLink joins two cards of a board.
+type AddLink struct {
+	Board uuid.UUID
+	Link  Link
+}
+
+func (e *AddLink) Name() string { return "Link cards" }
+
+func (e *AddLink) Apply(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	l := e.Link
+	switch {
+	case b.Card(l.From) == nil || b.Card(l.To) == nil:
+		return fmt.Errorf("link: %w", ErrNotFound)
+	case l.From == l.To:
+		return fmt.Errorf("a card cannot link to itself")
+	case b.HasLink(l):
+		return fmt.Errorf("these cards are already linked")
+	case len(b.Links) >= MaxLinks:
+		return fmt.Errorf("a board holds at most %d links", MaxLinks)
+	}
+	b.Links = append(b.Links, l)
+	return nil
+}
+
+func (e *AddLink) Undo(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	b.Links = slices.DeleteFunc(b.Links, func(l Link) bool { return l == e.Link })
+	return nil
+}
+
+// RemoveLink separates two linked cards.
+type RemoveLink struct {
+	Board uuid.UUID
+	Link  Link
+
+	at int
+}
+
+func (e *RemoveLink) Name() string { return "Unlink cards" }
+
+func (e *RemoveLink) Apply(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	e.at = slices.Index(b.Links, e.Link)
+	if e.at < 0 {
+		return fmt.Errorf("link: %w", ErrNotFound)
+	}
+	b.Links = slices.Delete(b.Links, e.at, e.at+1)
+	return nil
+}
+
+func (e *RemoveLink) Undo(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	b.Links = slices.Insert(b.Links, min(e.at, len(b.Links)), e.Link)
+	return nil
+}
+
+// AddBoard adds a board at Index (-1 or past the end: last).
+type AddBoard struct {
+	Board *Board
+	Index int
+}
+
+func (e *AddBoard) Name() string { return "Add board" }
+
+func (e *AddBoard) Apply(p *Project) error {
+	if p.Board(e.Board.ID) != nil {
+		return fmt.Errorf("board %s is already in the project", e.Board.ID)
+	}
+	if len(p.Boards) >= MaxBoards {
+		return fmt.Errorf("a project holds at most %d boards", MaxBoards)
+	}
+	if p.CardCount()+len(e.Board.Cards) > MaxCards {
+		return fmt.Errorf("a project holds at most %d cards", MaxCards)
+	}
+	at := e.Index
+	if at < 0 || at > len(p.Boards) {
+		at = len(p.Boards)
+	}
+	p.Boards = slices.Insert(p.Boards, at, e.Board)
+	return nil
+}
+
+func (e *AddBoard) Undo(p *Project) error {
+	p.Boards = slices.DeleteFunc(p.Boards, func(b *Board) bool { return b == e.Board })
+	return nil
+}
+
+// RemoveBoard deletes a board with its cards.
+type RemoveBoard struct {
+	ID uuid.UUID
+
+	board *Board
+	at    int
+}
+
+func (e *RemoveBoard) Name() string { return "Delete board" }
+
+func (e *RemoveBoard) Apply(p *Project) error {
+	e.at = p.boardIndex(e.ID)
+	if e.at < 0 {
+		return fmt.Errorf("board %s: %w", e.ID, ErrNotFound)
+	}
+	e.board = p.Boards[e.at]
+	p.Boards = slices.Delete(p.Boards, e.at, e.at+1)
+	return nil
+}
+
+func (e *RemoveBoard) Undo(p *Project) error {
+	p.Boards = slices.Insert(p.Boards, min(e.at, len(p.Boards)), e.board)
+	return nil
+}
+
+// RenameBoard sets a board's title.
+type RenameBoard struct {
+	Board uuid.UUID
+	Title string
+
+	old string
+}
+
+func (e *RenameBoard) Name() string { return "Rename board" }
+
+func (e *RenameBoard) Apply(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	c := &checker{}
+	if c.text("title", e.Title, 0, MaxNameLen); c.errs != nil {
+		return c.errs
+	}
+	e.old, b.Title = b.Title, e.Title
+	return nil
+}
+
+func (e *RenameBoard) Undo(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	b.Title = e.old
+	return nil
+}
+
+// RenameProject sets the project's name.
+type RenameProject struct {
+	To string
+
+	old string
+}
+
+func (e *RenameProject) Name() string { return "Rename project" }
+
+func (e *RenameProject) Apply(p *Project) error {
+	c := &checker{}
+	if c.text("name", e.To, 1, MaxNameLen); c.errs != nil {
+		return c.errs
+	}
+	e.old, p.Name = p.Name, e.To
+	return nil
+}
+
+func (e *RenameProject) Undo(p *Project) error {
+	p.Name = e.old
+	return nil
+}
+
+// Batch applies several edits as one undo step (paste with links, delete a
+// step with its cards, a multi-card colour change).
+type Batch struct {
+	Label string
+	Edits []Edit
+}
+
+func (e *Batch) Name() string { return e.Label }
+
+func (e *Batch) Apply(p *Project) error {
+	for i, ed := range e.Edits {
+		if err := ed.Apply(p); err != nil {
+			for j := i - 1; j >= 0; j-- {
+				_ = e.Edits[j].Undo(p)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+func (e *Batch) Undo(p *Project) error {
+	for i := len(e.Edits) - 1; i >= 0; i-- {
+		if err := e.Edits[i].Undo(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,108 @@
+package canvas
+
+// MaxUndo is how many steps History keeps; older ones are dropped.
+const MaxUndo = 1000
+
+// History applies edits to a project and keeps them for undo and redo. It
+// also knows whether the project changed since it was last saved.
+type History struct {
+	done, undone []step
+	seq          uint64 // numbers steps, so a coalesced step counts as new
+	saved        uint64 // seq of the top step when last saved (0: empty)
+}
+
+type step struct {
+	edit Edit
+	seq  uint64
+}
+
+// Do applies e to p and records it. Consecutive moves of one drag gesture
+// merge into one step.
+func (h *History) Do(p *Project, e Edit) error {
+	if err := e.Apply(p); err != nil {
+		return err
+	}
+	h.seq++
+	h.undone = nil
+	if n := len(h.done); n > 0 {
+		if c, ok := h.done[n-1].edit.(coalescer); ok && c.coalesce(e) {
+			h.done[n-1].seq = h.seq
+			return nil
+		}
+	}
+	h.done = append(h.done, step{e, h.seq})
+	if len(h.done) > MaxUndo {
+		h.done = h.done[len(h.done)-MaxUndo:]
+	}
+	return nil
+}
+
+// Undo takes back the last edit; ok is false when there is none.
+func (h *History) Undo(p *Project) (ok bool, err error) {
+	n := len(h.done)
+	if n == 0 {
+		return false, nil
+	}
+	s := h.done[n-1]
+	if err := s.edit.Undo(p); err != nil {
+		return false, err
+	}
+	h.done = h.done[:n-1]
+	h.undone = append(h.undone, s)
+	return true, nil
+}
+
+// Redo applies the last undone edit again; ok is false when there is none.
+func (h *History) Redo(p *Project) (ok bool, err error) {
+	n := len(h.undone)
+	if n == 0 {
+		return false, nil
+	}
+	s := h.undone[n-1]
+	if err := s.edit.Apply(p); err != nil {
+		return false, err
+	}
+	h.undone = h.undone[:n-1]
+	h.done = append(h.done, s)
+	return true, nil
+}
+
+// UndoName names the edit Undo would take back ("" when none).
+func (h *History) UndoName() string {
+	if n := len(h.done); n > 0 {
+		return h.done[n-1].edit.Name()
+	}
+	return ""
+}
+
+// RedoName names the edit Redo would apply ("" when none).
+func (h *History) RedoName() string {
+	if n := len(h.undone); n > 0 {
+		return h.undone[n-1].edit.Name()
+	}
+	return ""
+}
+
+func (h *History) top() uint64 {
+	if n := len(h.done); n > 0 {
+		return h.done[n-1].seq
+	}
+	return 0
+}
+
+// MarkSaved records that the project as it is now is saved.
+func (h *History) MarkSaved() { h.saved = h.top() }
+
+// Dirty reports whether the project differs from its last saved state.
+func (h *History) Dirty() bool { return h.top() != h.saved }
+
+// Seal ends the current gesture: the next edit starts a new undo step even
+// if it would otherwise merge.
+func (h *History) Seal() {
+	if n := len(h.done); n > 0 {
+		h.done[n-1].edit = sealed{h.done[n-1].edit}
+	}
+}
+
+// sealed hides an edit's coalescer.
+type sealed struct{ Edit }
