@@ -10,3 +10,21 @@ import "embed"
 //
 //go:embed templates/*.json
 var Templates embed.FS
+
+// Icon is the app icon, 512×512 PNG.
+//
+//go:embed icon.png
+var Icon []byte
+
+// Schema is the JSON Schema of the project file format.
+//
+//go:embed schema/jobcanvas.schema.json
+var Schema []byte
+
+// SampleName is the file name of the bundled sample project.
+const SampleName = "commuter-cycling.jobcanvas"
+
+// Sample is the bundled sample workshop, opened when no file is named.
+//
+//go:embed samples/commuter-cycling.jobcanvas
+var Sample []byte

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Fyne needs to build with cgo (GL, X11,
-# Xcursor, Xrandr, Xinerama, Xi, Xxf86vm, xkbcommon, wayland), plus make.
+# Xcursor, Xrandr, Xinerama, Xi, Xxf86vm, xkbcommon, wayland).
 #
 #   scripts/deps.sh          build dependencies
 #   scripts/deps.sh --e2e    also xvfb, xdotool and imagemagick
@@ -9,7 +9,7 @@
 # root, or through passwordless sudo, or prints the command and exits 1.
 set -euo pipefail
 
-packages=(make gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev)
+packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev)
 
 for arg in "$@"; do
 	case "$arg" in
