@@ -84,10 +84,23 @@ func (e *AddCards) Apply(p *Project) error {
 		}
 		fresh[c.ID] = true
 	}
+	links := map[Link]bool{}
 	for _, l := range e.Links {
-		if (!fresh[l.From] && b.Card(l.From) == nil) || (!fresh[l.To] && b.Card(l.To) == nil) {
+		switch {
+		case (!fresh[l.From] && b.Card(l.From) == nil) || (!fresh[l.To] && b.Card(l.To) == nil):
 			return fmt.Errorf("link %s → %s: %w", l.From, l.To, ErrNotFound)
+		case !fresh[l.From] && !fresh[l.To]:
+			// Undo takes away the links of the new cards only.
+			return fmt.Errorf("link %s → %s joins no new card", l.From, l.To)
+		case l.From == l.To:
+			return fmt.Errorf("a card cannot link to itself")
+		case links[l] || links[Link{l.To, l.From}]:
+			return fmt.Errorf("these cards are already linked")
 		}
+		links[l] = true
+	}
+	if len(b.Links)+len(e.Links) > MaxLinks {
+		return fmt.Errorf("a board holds at most %d links", MaxLinks)
 	}
 	for i := range e.Cards {
 		c := e.Cards[i].Clone()
@@ -197,17 +210,17 @@ func (e *MoveCards) Apply(p *Project) error {
 		}
 	}
 	if e.to == nil {
-		e.from = make([]Card, len(cards))
-		e.to = make([]Card, len(cards))
+		from, to := make([]Card, len(cards)), make([]Card, len(cards))
 		for i, c := range cards {
-			e.from[i] = placement(c)
+			from[i] = placement(c)
 			x, y := c.X+e.DX, c.Y+e.DY
 			if x < -MaxCoordinate || x > MaxCoordinate || y < -MaxCoordinate || y > MaxCoordinate {
 				return fmt.Errorf("card %s would leave the board", c.ID)
 			}
-			e.to[i] = Card{X: x, Y: y, W: c.W, H: c.H, Kind: c.Kind}
-			b.placeCard(&e.to[i])
+			to[i] = Card{X: x, Y: y, W: c.W, H: c.H, Kind: c.Kind}
+			b.placeCard(&to[i])
 		}
+		e.from, e.to = from, to
 	}
 	setPlacements(cards, e.to)
 	return nil
@@ -396,7 +409,8 @@ type RemoveLink struct {
 	Board uuid.UUID
 	Link  Link
 
-	at int
+	at     int
+	stored Link // the link as the board held it
 }
 
 func (e *RemoveLink) Name() string { return "Unlink cards" }
@@ -406,10 +420,14 @@ func (e *RemoveLink) Apply(p *Project) error {
 	if err != nil {
 		return err
 	}
-	e.at = slices.Index(b.Links, e.Link)
+	// Links have no direction: B→A removes a stored A→B.
+	e.at = slices.IndexFunc(b.Links, func(l Link) bool {
+		return l == e.Link || (l.From == e.Link.To && l.To == e.Link.From)
+	})
 	if e.at < 0 {
 		return fmt.Errorf("link: %w", ErrNotFound)
 	}
+	e.stored = b.Links[e.at]
 	b.Links = slices.Delete(b.Links, e.at, e.at+1)
 	return nil
 }
@@ -419,7 +437,7 @@ func (e *RemoveLink) Undo(p *Project) error {
 	if err != nil {
 		return err
 	}
-	b.Links = slices.Insert(b.Links, min(e.at, len(b.Links)), e.Link)
+	b.Links = slices.Insert(b.Links, min(e.at, len(b.Links)), e.stored)
 	return nil
 }
 

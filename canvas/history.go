@@ -9,6 +9,7 @@ type History struct {
 	done, undone []step
 	seq          uint64 // numbers steps, so a coalesced step counts as new
 	saved        uint64 // seq of the top step when last saved (0: empty)
+	dropped      uint64 // seq of the newest step dropped by MaxUndo (0: none)
 }
 
 type step struct {
@@ -32,7 +33,9 @@ func (h *History) Do(p *Project, e Edit) error {
 	}
 	h.done = append(h.done, step{e, h.seq})
 	if len(h.done) > MaxUndo {
-		h.done = h.done[len(h.done)-MaxUndo:]
+		cut := len(h.done) - MaxUndo
+		h.dropped = h.done[cut-1].seq
+		h.done = h.done[cut:]
 	}
 	return nil
 }
@@ -83,11 +86,13 @@ func (h *History) RedoName() string {
 	return ""
 }
 
+// top names the state the project is in: the seq of the last step done, or
+// of the last step dropped when every step left was undone.
 func (h *History) top() uint64 {
 	if n := len(h.done); n > 0 {
 		return h.done[n-1].seq
 	}
-	return 0
+	return h.dropped
 }
 
 // MarkSaved records that the project as it is now is saved.

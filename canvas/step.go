@@ -23,7 +23,9 @@ func (b *Board) stepColumn(p Point) int {
 	return i
 }
 
-// setSteps replaces the steps and moves each card with its column.
+// setSteps replaces the steps and moves each card with its column. Cards
+// parked right of the last column move with the map's right edge, so that
+// a new column does not swallow them (and turn a note into an outcome).
 func (b *Board) setSteps(steps []Step) {
 	c := b.TemplateOf().Columns
 	if c == nil {
@@ -36,9 +38,14 @@ func (b *Board) setSteps(steps []Step) {
 	}
 	shift := make([]float64, len(b.Cards))
 	for i, card := range b.Cards {
-		if col := b.stepColumn(card.Center()); col >= 0 {
+		p := card.Center()
+		if col := b.stepColumn(p); col >= 0 {
 			if to, ok := newIndex[b.Steps[col].ID]; ok {
 				shift[i] = float64(to-col) * c.Width
+			}
+		} else if p.Y >= c.Y && p.Y < c.Y+c.Height() && p.X >= c.ColumnX(len(b.Steps)) {
+			if d := float64(len(steps)-len(b.Steps)) * c.Width; card.X+d <= MaxCoordinate {
+				shift[i] = d
 			}
 		}
 	}
@@ -46,6 +53,27 @@ func (b *Board) setSteps(steps []Step) {
 	for i, card := range b.Cards {
 		card.X += shift[i]
 		b.placeCard(card)
+	}
+}
+
+// cardPlaces records where each card of b sits: undoing a step edit puts
+// them back from it rather than moving them back by column widths, which is
+// not exact in floating point and cannot restore a kind a zone changed.
+func cardPlaces(b *Board) map[uuid.UUID]Card {
+	m := make(map[uuid.UUID]Card, len(b.Cards))
+	for _, c := range b.Cards {
+		m[c.ID] = placement(c)
+	}
+	return m
+}
+
+// restoreSteps puts back the steps and the cards' places as recorded.
+func (b *Board) restoreSteps(steps []Step, places map[uuid.UUID]Card) {
+	b.Steps = slices.Clone(steps)
+	for _, c := range b.Cards {
+		if pl, ok := places[c.ID]; ok {
+			setPlacements([]*Card{c}, []Card{pl})
+		}
 	}
 }
 
@@ -76,7 +104,8 @@ type AddStep struct {
 	Index int
 	Step  Step
 
-	old []Step
+	old    []Step
+	places map[uuid.UUID]Card
 }
 
 func (e *AddStep) Name() string { return "Add step" }
@@ -99,7 +128,7 @@ func (e *AddStep) Apply(p *Project) error {
 	if at < 0 || at > len(b.Steps) {
 		at = len(b.Steps)
 	}
-	e.old = slices.Clone(b.Steps)
+	e.old, e.places = slices.Clone(b.Steps), cardPlaces(b)
 	b.setSteps(slices.Insert(slices.Clone(b.Steps), at, e.Step))
 	return nil
 }
@@ -109,7 +138,7 @@ func (e *AddStep) Undo(p *Project) error {
 	if err != nil {
 		return err
 	}
-	b.setSteps(slices.Clone(e.old))
+	b.restoreSteps(e.old, e.places)
 	return nil
 }
 
@@ -132,8 +161,9 @@ type RemoveStep struct {
 	Board uuid.UUID
 	Step  string
 
-	old   []Step
-	cards *RemoveCards
+	old    []Step
+	places map[uuid.UUID]Card
+	cards  *RemoveCards
 }
 
 func (e *RemoveStep) Name() string { return "Delete step" }
@@ -156,7 +186,7 @@ func (e *RemoveStep) Apply(p *Project) error {
 	if err := e.cards.Apply(p); err != nil {
 		return err
 	}
-	e.old = slices.Clone(b.Steps)
+	e.old, e.places = slices.Clone(b.Steps), cardPlaces(b)
 	b.setSteps(slices.Delete(slices.Clone(b.Steps), at, at+1))
 	return nil
 }
@@ -166,7 +196,7 @@ func (e *RemoveStep) Undo(p *Project) error {
 	if err != nil {
 		return err
 	}
-	b.setSteps(slices.Clone(e.old))
+	b.restoreSteps(e.old, e.places)
 	return e.cards.Undo(p)
 }
 
@@ -225,7 +255,8 @@ type MoveStep struct {
 	Step  string
 	To    int
 
-	old []Step
+	old    []Step
+	places map[uuid.UUID]Card
 }
 
 func (e *MoveStep) Name() string { return "Move step" }
@@ -242,7 +273,7 @@ func (e *MoveStep) Apply(p *Project) error {
 	if e.To < 0 || e.To >= len(b.Steps) {
 		return fmt.Errorf("step position %d is outside 0 … %d", e.To, len(b.Steps)-1)
 	}
-	e.old = slices.Clone(b.Steps)
+	e.old, e.places = slices.Clone(b.Steps), cardPlaces(b)
 	s := b.Steps[at]
 	steps := slices.Delete(slices.Clone(b.Steps), at, at+1)
 	b.setSteps(slices.Insert(steps, e.To, s))
@@ -254,6 +285,6 @@ func (e *MoveStep) Undo(p *Project) error {
 	if err != nil {
 		return err
 	}
-	b.setSteps(slices.Clone(e.old))
+	b.restoreSteps(e.old, e.places)
 	return nil
 }
