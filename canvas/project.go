@@ -71,12 +71,17 @@ func (p *Project) Clone() *Project {
 // loaders call it so a hand-edited file cannot carry a stale zone.
 func (p *Project) Normalize() {
 	for _, b := range p.Boards {
+		// Zones once per board, not per card (ZoneAt): a job map builds
+		// its zones from its steps, which costs more than the lookup.
+		zones := b.Zones()
 		for _, c := range b.Cards {
-			z, ok := b.ZoneAt(c.Center())
-			if ok {
-				c.Zone = z.ID
-			} else {
-				c.Zone = ""
+			c.Zone = ""
+			at := c.Center()
+			for i := range zones {
+				if zones[i].Contains(at) {
+					c.Zone = zones[i].ID
+					break
+				}
 			}
 		}
 	}

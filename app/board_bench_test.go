@@ -1,0 +1,119 @@
+package app
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/jobcanvas/jobcanvas/canvas"
+)
+
+// bigDocument is a free board of n cards in a grid, with a link from every
+// fourth card to its neighbour.
+func bigDocument(tb testing.TB, n int) (*Document, *canvas.Board) {
+	tb.Helper()
+	p, err := canvas.NewProject("Benchmark", canvas.TemplateFree)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	bd := p.Boards[0]
+	e := &canvas.AddCards{Board: bd.ID}
+	for i := range n {
+		x, y := float64(i%50)*240+120, float64(i/50)*160+80
+		c := canvas.NewCard(canvas.KindNote, canvas.Point{X: x, Y: y},
+			fmt.Sprintf("Card %d: minimize the time it takes to get the job done", i))
+		if i%7 == 0 {
+			c.Votes = i % 5
+		}
+		e.Cards = append(e.Cards, c)
+		if i%4 == 0 && i > 0 {
+			e.Links = append(e.Links, canvas.Link{From: e.Cards[i-1].ID, To: c.ID})
+		}
+	}
+	if err := e.Apply(p); err != nil {
+		tb.Fatal(err)
+	}
+	return NewDocument(p, ""), bd
+}
+
+func openBig(b *testing.B) (*BoardWidget, *canvas.Board) {
+	test.NewTempApp(b)
+	doc, bd := bigDocument(b, 2000)
+	bw := NewBoardWidget(doc, bd.ID, nil)
+	w := test.NewTempWindow(b, bw)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1280, 720))
+	return bw, bd
+}
+
+// BenchmarkBoardDrag2000 is one drag event of one card on a 2,000-card
+// board: an edit through the document, then only that card and its links
+// move.
+func BenchmarkBoardDrag2000(b *testing.B) {
+	for _, zoom := range []float32{1, 0} {
+		name := "100%"
+		if zoom == 0 {
+			name = "fit"
+		}
+		b.Run(name, func(b *testing.B) {
+			bw, bd := openBig(b)
+			if zoom != 0 {
+				bw.Zoom100()
+			}
+			card := bd.Cards[1025] // in the middle of the board
+			bw.Select(card.ID)
+			start := bw.toScreen(card.Center())
+			bw.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start}, Dragged: fyne.NewDelta(0, 0)})
+			d := float32(1)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				if i%2 == 1 {
+					d = -d
+				}
+				bw.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start}, Dragged: fyne.NewDelta(d, d)})
+			}
+			b.StopTimer()
+			bw.DragEnd()
+		})
+	}
+}
+
+// BenchmarkBoardZoom2000 is one zoom step on a 2,000-card board: at 100 %
+// most cards are out of view; zoomed out all of them are in view, their
+// text too small to draw.
+func BenchmarkBoardZoom2000(b *testing.B) {
+	for _, tc := range []struct {
+		name   string
+		levels [2]float32
+	}{{"100%", [2]float32{1, 1.25}}, {"all-in-view", [2]float32{0.1, 0.15}}, {"text-shown", [2]float32{0.25, 0.33}}} {
+		b.Run(tc.name, func(b *testing.B) {
+			bw, _ := openBig(b)
+			at := fyne.NewPos(640, 360)
+			bw.zoomAt(tc.levels[0], at)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				bw.zoomAt(tc.levels[(i+1)%2], at)
+			}
+		})
+	}
+}
+
+// BenchmarkBoardOpen2000 builds the widget for a 2,000-card board and lays
+// it out for the first time, fitted to the window.
+func BenchmarkBoardOpen2000(b *testing.B) {
+	test.NewTempApp(b)
+	doc, bd := bigDocument(b, 2000)
+	w := test.NewTempWindow(b, nil)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1280, 720))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		bw := NewBoardWidget(doc, bd.ID, nil)
+		w.SetContent(bw)
+	}
+}

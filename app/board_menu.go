@@ -1,0 +1,154 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"github.com/google/uuid"
+
+	"github.com/jobcanvas/jobcanvas/canvas"
+)
+
+// cardMenu is the context menu of the selected cards.
+func (b *BoardWidget) cardMenu(ids []uuid.UUID) *fyne.Menu {
+	bd := b.board()
+	var items []*fyne.MenuItem
+	if len(ids) == 1 {
+		id := ids[0]
+		items = append(items, fyne.NewMenuItem("Edit text", func() { b.editCard(id) }))
+	}
+
+	colours := []*fyne.MenuItem{fyne.NewMenuItem("Kind's colour", func() { b.setColor(ids, "") })}
+	for _, k := range canvas.Kinds {
+		hex := k.DefaultColor()
+		colours = append(colours, fyne.NewMenuItem(k.Label(), func() { b.setColor(ids, hex) }))
+	}
+	for _, c := range extraCardColors {
+		hex := c.Hex
+		colours = append(colours, fyne.NewMenuItem(c.Name, func() { b.setColor(ids, hex) }))
+	}
+	colour := fyne.NewMenuItem("Colour", nil)
+	colour.ChildMenu = fyne.NewMenu("", colours...)
+
+	var kinds []*fyne.MenuItem
+	for _, k := range canvas.Kinds {
+		it := fyne.NewMenuItem(k.Label(), func() { b.setKind(ids, k) })
+		it.Checked = bd != nil && allKind(bd, ids, k)
+		kinds = append(kinds, it)
+	}
+	kind := fyne.NewMenuItem("Kind", nil)
+	kind.ChildMenu = fyne.NewMenu("", kinds...)
+
+	items = append(items, colour, kind, fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Duplicate", b.Duplicate),
+		fyne.NewMenuItem("Bring to front", b.BringToFront),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(plural(len(ids), "Delete card", "Delete cards"), b.DeleteSelection))
+	return fyne.NewMenu("", items...)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func allKind(bd *canvas.Board, ids []uuid.UUID, k canvas.Kind) bool {
+	for _, id := range ids {
+		if c := bd.Card(id); c == nil || c.Kind != k {
+			return false
+		}
+	}
+	return len(ids) > 0
+}
+
+// changeCards changes each card with fn, as one undo step.
+func (b *BoardWidget) changeCards(ids []uuid.UUID, label string, fn func(*canvas.Card)) {
+	var edits []canvas.Edit
+	for _, id := range ids {
+		e, err := canvas.ChangeCard(b.doc.Project, b.boardID, id, label, fn)
+		if err != nil {
+			b.report(err)
+			return
+		}
+		edits = append(edits, e)
+	}
+	switch len(edits) {
+	case 0:
+	case 1:
+		b.do(edits[0])
+	default:
+		b.do(&canvas.Batch{Label: label, Edits: edits})
+	}
+}
+
+// setColor paints the cards; "" gives them back their kind's colour.
+func (b *BoardWidget) setColor(ids []uuid.UUID, hex string) {
+	b.changeCards(ids, "Set colour", func(c *canvas.Card) { c.Color = hex })
+}
+
+// setKind changes what the cards stand for, without moving them.
+func (b *BoardWidget) setKind(ids []uuid.UUID, k canvas.Kind) {
+	b.changeCards(ids, "Set kind", func(c *canvas.Card) { c.Kind = k })
+}
+
+// stepMenu is the context menu of a job map step's header.
+func (b *BoardWidget) stepMenu(step string) *fyne.Menu {
+	bd := b.board()
+	at := -1
+	n := 0
+	if bd != nil {
+		at, n = bd.StepIndex(step), len(bd.Steps)
+	}
+	left := fyne.NewMenuItem("Move left", func() { b.moveStep(step, at-1) })
+	left.Disabled = at <= 0
+	right := fyne.NewMenuItem("Move right", func() { b.moveStep(step, at+1) })
+	right.Disabled = at < 0 || at >= n-1
+	del := fyne.NewMenuItem("Delete step", func() {
+		b.do(&canvas.RemoveStep{Board: b.boardID, Step: step})
+	})
+	del.Disabled = n <= 1
+	return fyne.NewMenu("",
+		fyne.NewMenuItem("Rename step", func() { b.renameStep(step) }),
+		fyne.NewMenuItem("Add step before", func() { b.addStep(at) }),
+		fyne.NewMenuItem("Add step after", func() { b.addStep(at + 1) }),
+		fyne.NewMenuItemSeparator(), left, right,
+		fyne.NewMenuItemSeparator(), del)
+}
+
+// addStep inserts a new step at index at and opens its name for editing.
+func (b *BoardWidget) addStep(at int) {
+	bd := b.board()
+	if bd == nil || at < 0 {
+		return
+	}
+	s := canvas.Step{ID: bd.NewStepID(), Name: fmt.Sprintf("Step %d", len(bd.Steps)+1)}
+	if b.do(&canvas.AddStep{Board: b.boardID, Index: at, Step: s}) {
+		b.renameStep(s.ID)
+	}
+}
+
+func (b *BoardWidget) moveStep(step string, to int) {
+	b.do(&canvas.MoveStep{Board: b.boardID, Step: step, To: to})
+}
+
+// boardMenu is the context menu of the board's empty space at p.
+func (b *BoardWidget) boardMenu(p canvas.Point) *fyne.Menu {
+	paste := fyne.NewMenuItem("Paste", b.Paste)
+	paste.Disabled = b.clip.Empty() && systemText() == ""
+	return fyne.NewMenu("",
+		fyne.NewMenuItem("New card here", func() { b.startNewCard(p) }),
+		paste,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Select all", b.SelectAll),
+		fyne.NewMenuItem("Zoom to fit", b.ZoomFit),
+		fyne.NewMenuItem("Zoom 100 %", b.Zoom100))
+}
+
+func systemText() string {
+	if cb := systemClipboard(); cb != nil {
+		return cb.Content()
+	}
+	return ""
+}

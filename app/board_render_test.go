@@ -1,0 +1,60 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/jobcanvas/jobcanvas/canvas"
+)
+
+// The goldens show both templates with the sample's cards, fitted to a
+// projector-sized window, in both themes.
+func TestBoardRendersTemplates(t *testing.T) {
+	for _, tc := range []struct {
+		golden string
+		board  func(*sample) *canvas.Board
+		theme  func() fyne.Theme
+	}{
+		{"board/vpc_light.png", vpcBoard, lightTheme},
+		{"board/vpc_dark.png", vpcBoard, darkTheme},
+		{"board/jobmap_light.png", jobMapBoard, lightTheme},
+		{"board/jobmap_dark.png", jobMapBoard, darkTheme},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			b, _, s, w := newBoardTest(t, tc.board, fyne.NewSize(1280, 720), tc.theme())
+			if tc.board(s) == s.vpc {
+				b.Select(s.byText["Covered, guarded racks"])
+			}
+			test.AssertImageMatches(t, tc.golden, w.Canvas().Capture())
+		})
+	}
+}
+
+// At 100 % a few cards fill the view: the text is large, wrapped and
+// shrunk to fit its note, with the badges below it.
+func TestBoardRendersCardsAt100(t *testing.T) {
+	b, _, s, w := newBoardTest(t, vpcBoard, fyne.NewSize(900, 600), lightTheme())
+	b.Zoom100()
+	c := s.vpc.Card(s.byText["Arrive sweaty before the 9:00 meeting"]).Center()
+	b.autoFit = false
+	b.pan = fyne.NewPos(450-float32(c.X), 300-float32(c.Y))
+	b.relayout()
+	b.Select(s.byText["Bike stolen at the station"])
+	test.AssertImageMatches(t, "board/vpc_pains_100.png", w.Canvas().Capture())
+}
+
+// The editor sits on the note it edits, dressed in the note's colour, with
+// text at the note's size.
+func TestBoardRendersEditor(t *testing.T) {
+	b, _, s, w := newBoardTest(t, vpcBoard, fyne.NewSize(900, 600), lightTheme())
+	b.Zoom100()
+	c := s.vpc.Card(s.byText["Arrive sweaty before the 9:00 meeting"]).Center()
+	b.autoFit = false
+	b.pan = fyne.NewPos(450-float32(c.X), 300-float32(c.Y))
+	b.relayout()
+	b.DoubleTapped(&fyne.PointEvent{Position: b.toScreen(at(1600, 1080))})
+	test.Type(b.edit.entry, "Potholes")
+	test.AssertImageMatches(t, "board/vpc_new_card_editor.png", w.Canvas().Capture())
+}

@@ -1,0 +1,277 @@
+package app
+
+import (
+	"image/color"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/jobcanvas/jobcanvas/canvas"
+)
+
+// cardWidget draws one sticky note. It handles no events itself: the board
+// finds the card under the pointer in the model and acts on it, so cards
+// stay cheap however many there are.
+//
+// The widget holds no card data of its own: card points at the model's
+// card, re-pointed by the board on every sync.
+type cardWidget struct {
+	widget.BaseWidget
+
+	card     *canvas.Card
+	zoom     float32 // screen pixels per board unit, set by the board
+	selected bool
+	linked   bool // the card has at least one link
+	colors   *boardColors
+	gen      uint64   // the board's sync that last saw the card
+	shown    cardLook // what the view shows now
+
+	r *cardRenderer // set when the renderer exists
+}
+
+func newCardWidget(c *canvas.Card, colors *boardColors) *cardWidget {
+	w := &cardWidget{card: c, zoom: 1, colors: colors}
+	w.Hidden = true // the board shows it once it is placed in view
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// CreateRenderer implements fyne.Widget.
+func (w *cardWidget) CreateRenderer() fyne.WidgetRenderer {
+	r := &cardRenderer{w: w}
+	r.shadow = fcanvas.NewRectangle(color.NRGBA{0, 0, 0, 0x38})
+	r.body = fcanvas.NewRectangle(color.Transparent)
+	r.body.StrokeWidth = 1
+	r.sel = fcanvas.NewRectangle(color.Transparent)
+	r.sel.StrokeWidth = 4
+	r.sel.Hide()
+	r.voteDot = fcanvas.NewCircle(cardMutedColor)
+	r.voteText = newBoardText("", cardTextColor, fyne.TextStyle{Bold: true})
+	r.scoreText = newBoardText("", cardTextColor, fyne.TextStyle{Bold: true})
+	r.scoreText.Alignment = fyne.TextAlignTrailing
+	r.linkMark = fcanvas.NewCircle(color.Transparent)
+	r.linkMark.StrokeColor = cardMutedColor
+	r.linkMark.StrokeWidth = 2
+	w.r = r
+	r.update()
+	return r
+}
+
+// setSelected shows or hides the selection outline.
+func (w *cardWidget) setSelected(on bool) {
+	if w.selected == on {
+		return
+	}
+	w.selected = on
+	if w.r != nil {
+		w.r.updateSelection()
+	}
+}
+
+// contentKey is what decides how a card's text is wrapped.
+type contentKey struct {
+	text   string
+	w, h   float64
+	badges bool
+}
+
+// cardRenderer owns a note's canvas objects: shadow, body, selection
+// outline, one canvas.Text per wrapped line and the badges.
+type cardRenderer struct {
+	w *cardWidget
+
+	shadow, body, sel  *fcanvas.Rectangle
+	lines              []*fcanvas.Text
+	voteDot            *fcanvas.Circle
+	voteText           *fcanvas.Text
+	scoreText          *fcanvas.Text
+	linkMark           *fcanvas.Circle
+	objects            []fyne.CanvasObject
+	key                contentKey
+	block              textBlock
+	fitted             bool // block matches key
+	votes, score       string
+	hasVotes, hasScore bool
+}
+
+func newBoardText(s string, c color.Color, style fyne.TextStyle) *fcanvas.Text {
+	t := fcanvas.NewText(s, c)
+	t.TextStyle = style
+	return t
+}
+
+// update reads the card from the model: colour, badges and, if its text or
+// size changed, forgets the wrapped lines (they are fitted again when next
+// drawn with readable text).
+func (r *cardRenderer) update() {
+	c := r.w.card
+	r.w.shown = lookOf(c)
+	fill := parseHex(c.DisplayColor())
+	r.body.FillColor = fill
+	r.body.StrokeColor = darken(fill, 0.72)
+	if r.w.colors != nil {
+		r.sel.StrokeColor = r.w.colors.primary
+	}
+
+	r.hasVotes = c.Votes > 0
+	r.votes = strconv.Itoa(c.Votes)
+	r.voteText.Text = r.votes
+	r.hasScore = false
+	if s, ok := c.Opportunity(); ok {
+		r.hasScore = true
+		r.score = "opp " + strconv.FormatFloat(s, 'f', 1, 64)
+		r.scoreText.Text = r.score
+		if s > canvas.Underserved {
+			r.scoreText.Color = badgeHotColor
+		} else {
+			r.scoreText.Color = cardTextColor
+		}
+	}
+	key := contentKey{c.Text, c.W, c.H, r.hasVotes || r.hasScore}
+	if key != r.key {
+		r.key = key
+		r.fitted = false
+	}
+}
+
+// fit wraps the card's text into its text area, in board units.
+func (r *cardRenderer) fit() {
+	if r.fitted {
+		return
+	}
+	k := r.key
+	w := float32(k.w) - 2*cardPad
+	h := float32(k.h) - 2*cardPad
+	if k.badges {
+		h -= badgeRowHeight()
+	}
+	r.block = fitText(k.text, w, h, cardTextSize, cardMinTextSize, fyne.TextStyle{})
+	r.fitted = true
+	for len(r.lines) < len(r.block.Lines) {
+		t := newBoardText("", cardTextColor, fyne.TextStyle{})
+		t.Alignment = fyne.TextAlignCenter
+		r.lines = append(r.lines, t)
+	}
+	for i, t := range r.lines {
+		s := ""
+		if i < len(r.block.Lines) {
+			s = r.block.Lines[i]
+		}
+		if t.Text != s {
+			t.Text = s
+			t.Refresh()
+		}
+	}
+	r.objects = nil
+}
+
+func badgeRowHeight() float32 { return badgeTextSize*1.4 + 4 }
+
+// Layout places every object for the widget's size at the card's zoom.
+func (r *cardRenderer) Layout(size fyne.Size) {
+	z := r.w.zoom
+	r.shadow.Move(fyne.NewPos(3*z, 4*z))
+	r.shadow.Resize(size)
+	r.shadow.CornerRadius = 5 * z
+	r.body.Resize(size)
+	r.body.CornerRadius = 5 * z
+	r.sel.Move(fyne.NewPos(-4, -4))
+	r.sel.Resize(size.AddWidthHeight(8, 8))
+	r.sel.CornerRadius = 5*z + 4
+
+	showText := cardTextSize*z >= minTextPixels
+	if showText {
+		r.fit()
+	}
+	if showText && r.block.Size*z < minTextPixels {
+		showText = false
+	}
+	b := r.block
+	textH := float32(r.key.h) - 2*cardPad
+	if r.key.badges {
+		textH -= badgeRowHeight()
+	}
+	y0 := cardPad + (textH-float32(len(b.Lines))*b.LineH)/2
+	innerW := float32(r.key.w) - 2*cardPad
+	for i, t := range r.lines {
+		if !showText || i >= len(b.Lines) {
+			t.Hidden = true
+			continue
+		}
+		t.Hidden = false
+		setTextSize(t, b.Size*z)
+		t.Move(fyne.NewPos(cardPad*z, (y0+float32(i)*b.LineH)*z))
+		t.Resize(fyne.NewSize(innerW*z, b.LineH*z))
+	}
+
+	showBadges := showText || badgeTextSize*z >= minTextPixels
+	by := (float32(r.key.h) - cardPad - badgeTextSize*1.4) * z
+	bh := badgeTextSize * 1.4 * z
+	r.voteDot.Hidden = !(showBadges && r.hasVotes)
+	r.voteText.Hidden = r.voteDot.Hidden
+	if r.hasVotes {
+		d := badgeTextSize * 0.8 * z
+		r.voteDot.Move(fyne.NewPos(cardPad*z, by+(bh-d)/2))
+		r.voteDot.Resize(fyne.NewSize(d, d))
+		setTextSize(r.voteText, badgeTextSize*z)
+		r.voteText.Move(fyne.NewPos(cardPad*z+d+4*z, by))
+		r.voteText.Resize(fyne.NewSize(60*z, bh))
+	}
+	r.scoreText.Hidden = !(showBadges && r.hasScore)
+	if r.hasScore {
+		setTextSize(r.scoreText, badgeTextSize*z)
+		r.scoreText.Move(fyne.NewPos(size.Width-cardPad*z-120*z, by))
+		r.scoreText.Resize(fyne.NewSize(120*z, bh))
+	}
+	r.linkMark.Hidden = !r.w.linked || 10*z < 3
+	if r.w.linked {
+		d := 10 * z
+		r.linkMark.Move(fyne.NewPos(size.Width-d-6*z, 6*z))
+		r.linkMark.Resize(fyne.NewSize(d, d))
+		r.linkMark.StrokeWidth = max(1, 2*z)
+	}
+}
+
+// setTextSize changes a text's size, refreshing its texture only when the
+// size really changed.
+func setTextSize(t *fcanvas.Text, s float32) {
+	if t.TextSize != s {
+		t.TextSize = s
+		t.Refresh()
+	}
+}
+
+func (r *cardRenderer) updateSelection() {
+	r.sel.Hidden = !r.w.selected
+	r.sel.Refresh()
+}
+
+// MinSize implements fyne.WidgetRenderer: the board sizes cards itself.
+func (r *cardRenderer) MinSize() fyne.Size { return fyne.NewSize(1, 1) }
+
+// Objects implements fyne.WidgetRenderer.
+func (r *cardRenderer) Objects() []fyne.CanvasObject {
+	if r.objects == nil {
+		r.objects = make([]fyne.CanvasObject, 0, 7+len(r.lines))
+		r.objects = append(r.objects, r.shadow, r.body)
+		for _, t := range r.lines {
+			r.objects = append(r.objects, t)
+		}
+		r.objects = append(r.objects, r.voteDot, r.voteText, r.scoreText, r.linkMark, r.sel)
+	}
+	return r.objects
+}
+
+// Refresh implements fyne.WidgetRenderer: it re-reads the card and lays
+// the note out again.
+func (r *cardRenderer) Refresh() {
+	r.update()
+	r.sel.Hidden = !r.w.selected
+	r.Layout(r.w.Size())
+	fcanvas.Refresh(r.w)
+}
+
+// Destroy implements fyne.WidgetRenderer.
+func (r *cardRenderer) Destroy() { r.w.r = nil }

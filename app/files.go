@@ -1,0 +1,334 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/jobcanvas/jobcanvas/assets"
+	"github.com/jobcanvas/jobcanvas/canvas"
+	"github.com/jobcanvas/jobcanvas/storage"
+)
+
+// Ext is the file name extension of project files.
+const Ext = ".jobcanvas"
+
+const (
+	prefRecent = "recent"
+	maxRecent  = 10
+)
+
+// OpenPath loads the project at path and shows it. On error the open
+// project stays as it was.
+func (w *Window) OpenPath(path string) error {
+	p, err := storage.Load(path)
+	if err != nil {
+		return err
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	w.SetDocument(NewDocument(p, path))
+	w.addRecent(path)
+	return nil
+}
+
+// OpenSample shows the bundled sample workshop as a new, unsaved project.
+func (w *Window) OpenSample() error {
+	p, err := storage.Decode(assets.Sample, assets.SampleName)
+	if err != nil {
+		return err
+	}
+	w.SetDocument(NewDocument(p, ""))
+	return nil
+}
+
+// ShowOpen asks for a project file and opens it, after asking about unsaved
+// changes.
+func (w *Window) ShowOpen() {
+	w.confirmDiscard(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			if r == nil {
+				return // cancelled
+			}
+			path := r.URI().Path()
+			r.Close()
+			w.openReported(path)
+		}, w.Window)
+		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{Ext}))
+		if w.doc != nil && w.doc.Path != "" {
+			if dir, err := fynestorage.ListerForURI(fynestorage.NewFileURI(filepath.Dir(w.doc.Path))); err == nil {
+				d.SetLocation(dir)
+			}
+		}
+		d.Show()
+	})
+}
+
+// openReported opens path and shows any error in a dialog.
+func (w *Window) openReported(path string) {
+	if err := w.OpenPath(path); err != nil {
+		w.showError(fmt.Errorf("could not open %s; the open project is unchanged.\n\n%w", filepath.Base(path), err))
+	}
+}
+
+// Save writes the project to its file, or asks where when it has none.
+func (w *Window) Save() {
+	if w.doc == nil {
+		return
+	}
+	if w.doc.Path == "" {
+		w.ShowSaveAs(nil)
+		return
+	}
+	if err := w.SaveTo(w.doc.Path); err != nil {
+		w.showError(err)
+	}
+}
+
+// SaveTo writes the project to path and makes it the document's file. A
+// failed save leaves the file on disk and the project in memory as they
+// were.
+func (w *Window) SaveTo(path string) error {
+	if err := storage.Save(path, w.doc.Project); err != nil {
+		return err
+	}
+	w.doc.Path = path
+	w.doc.History.MarkSaved()
+	w.addRecent(path)
+	w.updateTitle()
+	return nil
+}
+
+// ShowSaveAs asks for a file name and folder and saves there; then runs
+// (when not nil) after a successful save.
+//
+// Fyne's file-save dialog opens (and so truncates) an existing file before
+// it hands it over, which would destroy the file and its backup if our save
+// then failed; so we ask for a folder and a name and let storage write the
+// file atomically.
+func (w *Window) ShowSaveAs(then func()) {
+	if w.doc == nil {
+		return
+	}
+	dir, name := w.saveAsDefaults()
+	nameEntry := widget.NewEntry()
+	nameEntry.SetText(name)
+	folder := widget.NewLabel(dir)
+	folder.Wrapping = fyne.TextWrapBreak
+	choose := widget.NewButton("Choose folder…", func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				dir = u.Path()
+				folder.SetText(dir)
+			}
+		}, w.Window)
+		if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+		d.Show()
+	})
+	form := dialog.NewForm("Save project as", "Save", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("File name", nameEntry),
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder)),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		path := filepath.Join(dir, withExt(strings.TrimSpace(nameEntry.Text)))
+		save := func() {
+			if err := w.SaveTo(path); err != nil {
+				w.showError(err)
+				return
+			}
+			if then != nil {
+				then()
+			}
+		}
+		if _, err := os.Stat(path); err == nil && path != w.doc.Path {
+			dialog.ShowConfirm("Replace file?", filepath.Base(path)+" already exists. Replace it? The old version is kept as "+filepath.Base(path)+".bak.", func(yes bool) {
+				if yes {
+					save()
+				}
+			}, w.Window)
+			return
+		}
+		save()
+	}, w.Window)
+	form.Resize(fyne.NewSize(560, 240))
+	form.Show()
+	w.Window.Canvas().Focus(nameEntry)
+}
+
+func (w *Window) saveAsDefaults() (dir, name string) {
+	if w.doc.Path != "" {
+		return filepath.Dir(w.doc.Path), filepath.Base(w.doc.Path)
+	}
+	dir, err := os.UserHomeDir()
+	if docs := filepath.Join(dir, "Documents"); err == nil && isDir(docs) {
+		dir = docs
+	} else if err != nil {
+		dir, _ = os.Getwd()
+	}
+	return dir, FileName(w.doc.Project.Name)
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// withExt adds the project extension unless the name has it already.
+func withExt(name string) string {
+	if name == "" {
+		name = "untitled"
+	}
+	if strings.EqualFold(filepath.Ext(name), Ext) {
+		return name
+	}
+	return name + Ext
+}
+
+// FileName suggests a file name for a project name: "Commuter cycling" →
+// "commuter-cycling.jobcanvas".
+func FileName(project string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(project) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127:
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return withExt(strings.TrimSuffix(b.String(), "-"))
+}
+
+// confirmDiscard runs then when there are no unsaved changes, or after the
+// user chose to save or discard them; Cancel runs nothing.
+func (w *Window) confirmDiscard(then func()) {
+	if w.doc == nil || !w.doc.Dirty() {
+		then()
+		return
+	}
+	var d dialog.Dialog
+	msg := widget.NewLabel(fmt.Sprintf("Save the changes to %q before closing it?\nIf you don't, they are lost.", w.doc.Project.Name))
+	save := widget.NewButton("Save", func() {
+		d.Hide()
+		if w.doc.Path == "" {
+			w.ShowSaveAs(then)
+			return
+		}
+		if err := w.SaveTo(w.doc.Path); err != nil {
+			w.showError(err)
+			return
+		}
+		then()
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton("Don't save", func() { d.Hide(); then() })
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Unsaved changes",
+		container.NewVBox(msg, container.NewHBox(discard, cancel, save)), w.Window)
+	d.Show()
+}
+
+// Close closes the project, after asking about unsaved changes, and shows
+// an empty new project.
+func (w *Window) Close() {
+	w.confirmDiscard(func() {
+		p, _ := canvas.NewProject("Untitled workshop", canvas.TemplateValueProposition)
+		w.SetDocument(NewDocument(p, ""))
+	})
+}
+
+// ShowNew asks for a project name and its boards and opens the new project.
+func (w *Window) ShowNew() {
+	w.confirmDiscard(func() {
+		name := widget.NewEntry()
+		name.SetText("Untitled workshop")
+		var checks []fyne.CanvasObject
+		chosen := map[string]bool{canvas.TemplateValueProposition: true, canvas.TemplateJobMap: true}
+		for _, t := range canvas.Templates() {
+			id := t.ID
+			c := widget.NewCheck(t.Name, func(on bool) { chosen[id] = on })
+			c.SetChecked(chosen[id])
+			checks = append(checks, c)
+		}
+		dialog.ShowForm("New project", "Create", "Cancel", []*widget.FormItem{
+			widget.NewFormItem("Name", name),
+			widget.NewFormItem("Boards", container.NewVBox(checks...)),
+		}, func(ok bool) {
+			if !ok {
+				return
+			}
+			p, err := w.newProject(name.Text, chosen)
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			w.SetDocument(NewDocument(p, ""))
+		}, w.Window)
+	})
+}
+
+func (w *Window) newProject(name string, chosen map[string]bool) (*canvas.Project, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		name = "Untitled workshop"
+	}
+	var ids []string
+	for _, t := range canvas.Templates() {
+		if chosen[t.ID] {
+			ids = append(ids, t.ID)
+		}
+	}
+	if len(ids) == 0 {
+		ids = []string{canvas.TemplateFree}
+	}
+	return canvas.NewProject(name, ids...)
+}
+
+// Recent lists recently opened files, newest first.
+func (w *Window) Recent() []string {
+	return w.App.Preferences().StringList(prefRecent)
+}
+
+func (w *Window) addRecent(path string) {
+	list := slices.DeleteFunc(w.Recent(), func(p string) bool { return p == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	w.App.Preferences().SetStringList(prefRecent, list)
+	w.Window.SetMainMenu(w.mainMenu())
+}
+
+func (w *Window) openRecent(path string) {
+	w.confirmDiscard(func() {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			list := slices.DeleteFunc(w.Recent(), func(p string) bool { return p == path })
+			w.App.Preferences().SetStringList(prefRecent, list)
+			w.Window.SetMainMenu(w.mainMenu())
+			w.showError(fmt.Errorf("%s is no longer there; it was removed from the recent files", path))
+			return
+		}
+		w.openReported(path)
+	})
+}

@@ -1,0 +1,204 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/jobcanvas/jobcanvas/canvas"
+)
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func ctrlShift(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+// onBoard runs fn on the current board. Fyne gives menu shortcuts to the
+// menu before the focused widget, so while a card's text is being typed the
+// editing shortcuts go to the text field instead: Ctrl+C copies text there,
+// not cards.
+func (w *Window) onBoard(sh fyne.Shortcut, fn func(*BoardWidget)) func() {
+	return func() {
+		if sh != nil {
+			if e, ok := w.Window.Canvas().Focused().(*widget.Entry); ok {
+				e.TypedShortcut(sh)
+				return
+			}
+		}
+		if b := w.CurrentBoard(); b != nil {
+			fn(b)
+		}
+	}
+}
+
+func (w *Window) mainMenu() *fyne.MainMenu {
+	item := func(label string, sh fyne.Shortcut, action func()) *fyne.MenuItem {
+		m := fyne.NewMenuItem(label, action)
+		m.Shortcut = sh
+		return m
+	}
+	recent := fyne.NewMenuItem("Open Recent", nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	for _, path := range w.Recent() {
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items,
+			fyne.NewMenuItem(path, func() { w.openRecent(path) }))
+	}
+	recent.Disabled = len(recent.ChildMenu.Items) == 0
+
+	undo := item("Undo", &fyne.ShortcutUndo{}, w.onBoard(&fyne.ShortcutUndo{}, (*BoardWidget).Undo))
+	redo := item("Redo", ctrlShift(fyne.KeyZ), w.onBoard(&fyne.ShortcutRedo{}, (*BoardWidget).Redo))
+	if w.doc != nil {
+		if n := w.doc.History.UndoName(); n != "" {
+			undo.Label = "Undo " + n
+		}
+		if n := w.doc.History.RedoName(); n != "" {
+			redo.Label = "Redo " + n
+		}
+	}
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			item("New…", ctrl(fyne.KeyN), w.ShowNew),
+			item("Open…", ctrl(fyne.KeyO), w.ShowOpen),
+			recent,
+			fyne.NewMenuItemSeparator(),
+			item("Save", ctrl(fyne.KeyS), w.Save),
+			item("Save As…", ctrlShift(fyne.KeyS), func() { w.ShowSaveAs(nil) }),
+			fyne.NewMenuItemSeparator(),
+			item("Close", ctrl(fyne.KeyW), w.Close),
+		),
+		fyne.NewMenu("Edit",
+			undo, redo,
+			fyne.NewMenuItemSeparator(),
+			item("Cut", &fyne.ShortcutCut{}, w.onBoard(&fyne.ShortcutCut{Clipboard: w.App.Clipboard()}, (*BoardWidget).Cut)),
+			item("Copy", &fyne.ShortcutCopy{}, w.onBoard(&fyne.ShortcutCopy{Clipboard: w.App.Clipboard()}, (*BoardWidget).Copy)),
+			item("Paste", &fyne.ShortcutPaste{}, w.onBoard(&fyne.ShortcutPaste{Clipboard: w.App.Clipboard()}, (*BoardWidget).Paste)),
+			item("Duplicate", ctrl(fyne.KeyD), w.onBoard(nil, (*BoardWidget).Duplicate)),
+			item("Select All", &fyne.ShortcutSelectAll{}, w.onBoard(&fyne.ShortcutSelectAll{}, (*BoardWidget).SelectAll)),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("New Card", w.onBoard(nil, (*BoardWidget).NewCard)),
+			fyne.NewMenuItem("Edit Card", w.onBoard(nil, (*BoardWidget).EditSelection)),
+			fyne.NewMenuItem("Delete", w.onBoard(nil, (*BoardWidget).DeleteSelection)),
+		),
+		fyne.NewMenu("View",
+			item("Zoom In", ctrl(fyne.KeyEqual), w.onBoard(nil, (*BoardWidget).ZoomIn)),
+			item("Zoom Out", ctrl(fyne.KeyMinus), w.onBoard(nil, (*BoardWidget).ZoomOut)),
+			item("Fit Board", ctrl(fyne.Key0), w.onBoard(nil, (*BoardWidget).ZoomFit)),
+			item("Actual Size", ctrl(fyne.Key1), w.onBoard(nil, (*BoardWidget).Zoom100)),
+		),
+		fyne.NewMenu("Board",
+			fyne.NewMenuItem("Add Board…", w.ShowAddBoard),
+			fyne.NewMenuItem("Rename Board…", w.ShowRenameBoard),
+			fyne.NewMenuItem("Delete Board", w.DeleteBoard),
+		),
+		fyne.NewMenu("Help",
+			fyne.NewMenuItem("About Jobcanvas", w.ShowAbout),
+		),
+	)
+}
+
+// addShortcuts registers the second keys of actions that already have one
+// in the menu (a menu item shows one shortcut).
+func (w *Window) addShortcuts() {
+	c := w.Window.Canvas()
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.onBoard(nil, (*BoardWidget).Redo)() })
+	c.AddShortcut(ctrl(fyne.KeyPlus), func(fyne.Shortcut) { w.onBoard(nil, (*BoardWidget).ZoomIn)() })
+	c.AddShortcut(ctrlShift(fyne.KeyEqual), func(fyne.Shortcut) { w.onBoard(nil, (*BoardWidget).ZoomIn)() })
+}
+
+// ShowAddBoard asks for a template and a title and adds the board.
+func (w *Window) ShowAddBoard() {
+	if w.doc == nil {
+		return
+	}
+	var names []string
+	byName := map[string]*canvas.Template{}
+	for _, t := range canvas.Templates() {
+		names = append(names, t.Name)
+		byName[t.Name] = t
+	}
+	title := widget.NewEntry()
+	title.SetPlaceHolder("Title (optional)")
+	desc := widget.NewLabel("")
+	desc.Wrapping = fyne.TextWrapWord
+	choice := widget.NewRadioGroup(names, func(s string) {
+		if t := byName[s]; t != nil {
+			desc.SetText(t.Description)
+		}
+	})
+	choice.Required = true
+	choice.SetSelected(names[0])
+	d := dialog.NewForm("Add board", "Add", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Template", choice),
+		widget.NewFormItem("", desc),
+		widget.NewFormItem("Title", title),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := w.AddBoard(byName[choice.Selected].ID, title.Text); err != nil {
+			w.showError(err)
+		}
+	}, w.Window)
+	d.Resize(fyne.NewSize(520, 380))
+	d.Show()
+}
+
+// AddBoard adds a board made from a template and shows it.
+func (w *Window) AddBoard(templateID, title string) error {
+	b, err := canvas.NewBoard(templateID, title)
+	if err != nil {
+		return err
+	}
+	if err := w.doc.Do(&canvas.AddBoard{Board: b, Index: -1}); err != nil {
+		return err
+	}
+	w.tabs.SelectIndex(len(w.boards) - 1)
+	return nil
+}
+
+// ShowRenameBoard asks for a new title for the current board.
+func (w *Window) ShowRenameBoard() {
+	b := w.CurrentBoard()
+	if b == nil {
+		return
+	}
+	entry := widget.NewEntry()
+	entry.SetText(w.doc.Project.Board(b.BoardID()).Title)
+	dialog.ShowForm("Rename board", "Rename", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Title", entry),
+	}, func(ok bool) {
+		if ok {
+			if err := w.doc.Do(&canvas.RenameBoard{Board: b.BoardID(), Title: entry.Text}); err != nil {
+				w.showError(err)
+			}
+		}
+	}, w.Window)
+}
+
+// DeleteBoard removes the current board (undo brings it back).
+func (w *Window) DeleteBoard() {
+	b := w.CurrentBoard()
+	if b == nil {
+		return
+	}
+	if err := w.doc.Do(&canvas.RemoveBoard{ID: b.BoardID()}); err != nil {
+		w.showError(err)
+	}
+}
+
+// ShowAbout shows the version and credits the methods the boards draw on.
+func (w *Window) ShowAbout() {
+	md := widget.NewRichTextFromMarkdown(`**Jobcanvas** — a board for Jobs To Be Done workshops.
+
+The value proposition canvas is Strategyzer's design (Osterwalder, Pigneur, Bernarda and Smith, *Value Proposition Design*). The universal job map and desired outcome statements come from Tony Ulwick's outcome-driven innovation. Jobcanvas draws its own rendering of both.`)
+	md.Wrapping = fyne.TextWrapWord
+	content := container.NewBorder(nil, nil, widget.NewIcon(Icon), nil, md)
+	d := dialog.NewCustom("About Jobcanvas", "Close", content, w.Window)
+	d.Resize(fyne.NewSize(520, 260))
+	d.Show()
+}

@@ -1,0 +1,193 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
+
+	"github.com/jobcanvas/jobcanvas/assets"
+	"github.com/jobcanvas/jobcanvas/canvas"
+)
+
+// Window is one Jobcanvas window: the open document shown as one tab per
+// board, with the menus and shortcuts that drive it.
+type Window struct {
+	App    fyne.App
+	Window fyne.Window
+
+	doc    *Document
+	clip   *Clipboard
+	tabs   *container.AppTabs
+	boards []*BoardWidget // in tab order
+	// widgets keeps the widget of every board the document has shown,
+	// deleted ones too: undoing "Delete board" brings back its tab with
+	// the view (zoom, pan, selection) it had.
+	widgets map[uuid.UUID]*BoardWidget
+
+	menuNames [2]string // undo and redo names the menu shows
+}
+
+// NewWindow makes an empty window; open a project with OpenPath, OpenSample
+// or SetDocument.
+func NewWindow(a fyne.App) *Window {
+	a.SetIcon(Icon)
+	w := &Window{App: a, Window: a.NewWindow("Jobcanvas"), clip: &Clipboard{}}
+	w.tabs = container.NewAppTabs()
+	w.tabs.SetTabLocation(container.TabLocationTop)
+	w.tabs.OnSelected = func(*container.TabItem) { w.focusBoard() }
+	w.Window.SetContent(container.NewBorder(w.toolbar(), nil, nil, nil, w.tabs))
+	w.Window.Resize(fyne.NewSize(1280, 800))
+	w.Window.SetCloseIntercept(func() { w.confirmDiscard(w.Window.Close) })
+	w.addShortcuts()
+	return w
+}
+
+// Icon is the app icon, for windows and the About box.
+var Icon = fyne.NewStaticResource("icon.png", assets.Icon)
+
+// Document is the open document.
+func (w *Window) Document() *Document { return w.doc }
+
+// SetDocument shows doc in the window, replacing what was open.
+func (w *Window) SetDocument(doc *Document) {
+	w.doc = doc
+	w.boards = nil
+	w.widgets = map[uuid.UUID]*BoardWidget{}
+	w.tabs.SetItems(nil)
+	doc.OnChange(func(c Change) {
+		if w.doc != doc {
+			return // a listener of a document that was closed
+		}
+		w.syncTabs()
+		w.updateTitle()
+		w.updateMenu()
+	})
+	w.syncTabs()
+	if len(w.tabs.Items) > 0 {
+		w.tabs.SelectIndex(0)
+	}
+	w.updateTitle()
+	w.Window.SetMainMenu(w.mainMenu())
+	w.focusBoard()
+}
+
+// syncTabs makes the tabs match the project's boards, keeping the widgets
+// of boards that are still there (undo of "Delete board" brings a tab back).
+func (w *Window) syncTabs() {
+	selected := w.CurrentBoard()
+	boards := make([]*BoardWidget, len(w.doc.Project.Boards))
+	items := make([]*container.TabItem, len(boards))
+	same := len(boards) == len(w.boards)
+	for i, b := range w.doc.Project.Boards {
+		bw := w.widgets[b.ID]
+		if bw == nil {
+			bw = NewBoardWidget(w.doc, b.ID, w.clip)
+			bw.OnError = w.showError
+			w.widgets[b.ID] = bw
+		}
+		boards[i] = bw
+		same = same && w.boards[i] == bw && w.tabs.Items[i].Text == tabTitle(b)
+		items[i] = container.NewTabItem(tabTitle(b), bw)
+	}
+	if same {
+		return
+	}
+	w.boards = boards
+	w.tabs.SetItems(items)
+	for i, bw := range boards {
+		if bw == selected {
+			w.tabs.SelectIndex(i)
+		}
+	}
+}
+
+func tabTitle(b *canvas.Board) string {
+	if b.Title == "" {
+		return b.TemplateOf().Name
+	}
+	return b.Title
+}
+
+// CurrentBoard is the board widget of the selected tab, or nil.
+func (w *Window) CurrentBoard() *BoardWidget {
+	i := w.tabs.SelectedIndex()
+	if i < 0 || i >= len(w.boards) {
+		return nil
+	}
+	return w.boards[i]
+}
+
+func (w *Window) focusBoard() {
+	if b := w.CurrentBoard(); b != nil {
+		w.Window.Canvas().Focus(b)
+	}
+}
+
+// Title is what the window's title bar says: the project, its file, and a
+// mark when there are unsaved changes.
+func (w *Window) Title() string {
+	if w.doc == nil {
+		return "Jobcanvas"
+	}
+	file := "not saved yet"
+	if w.doc.Path != "" {
+		file = filepath.Base(w.doc.Path)
+	}
+	mark := ""
+	if w.doc.Dirty() {
+		mark = "• "
+	}
+	return fmt.Sprintf("%s%s — %s — Jobcanvas", mark, w.doc.Project.Name, file)
+}
+
+// updateTitle and updateMenu run after every edit, drag events included,
+// so they touch the window only when something they show changed.
+func (w *Window) updateTitle() {
+	if t := w.Title(); t != w.Window.Title() {
+		w.Window.SetTitle(t)
+	}
+}
+
+func (w *Window) updateMenu() {
+	names := [2]string{w.doc.History.UndoName(), w.doc.History.RedoName()}
+	if names != w.menuNames {
+		w.menuNames = names
+		w.Window.SetMainMenu(w.mainMenu())
+	}
+}
+
+func (w *Window) showError(err error) { dialog.ShowError(err, w.Window) }
+
+// toolbar holds the actions a facilitator reaches for with the mouse in
+// front of a room.
+func (w *Window) toolbar() fyne.CanvasObject {
+	board := func(fn func(*BoardWidget)) func() {
+		return func() {
+			if b := w.CurrentBoard(); b != nil {
+				fn(b)
+				w.focusBoard()
+			}
+		}
+	}
+	return widget.NewToolbar(
+		widget.NewToolbarAction(theme.DocumentCreateIcon(), w.ShowNew),
+		widget.NewToolbarAction(theme.FolderOpenIcon(), w.ShowOpen),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), w.Save),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ContentUndoIcon(), board((*BoardWidget).Undo)),
+		widget.NewToolbarAction(theme.ContentRedoIcon(), board((*BoardWidget).Redo)),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ContentAddIcon(), board((*BoardWidget).NewCard)),
+		widget.NewToolbarAction(theme.GridIcon(), w.ShowAddBoard),
+		widget.NewToolbarSpacer(),
+		widget.NewToolbarAction(theme.ZoomOutIcon(), board((*BoardWidget).ZoomOut)),
+		widget.NewToolbarAction(theme.ZoomFitIcon(), board((*BoardWidget).ZoomFit)),
+		widget.NewToolbarAction(theme.ZoomInIcon(), board((*BoardWidget).ZoomIn)),
+	)
+}

@@ -1,0 +1,279 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/jobcanvas/jobcanvas/assets"
+	"github.com/jobcanvas/jobcanvas/canvas"
+	"github.com/jobcanvas/jobcanvas/storage"
+)
+
+// newTestWindow opens a copy of the sample in a headless window.
+func newTestWindow(t *testing.T) (*Window, string) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := NewWindow(a)
+	t.Cleanup(w.Window.Close)
+	path := filepath.Join(t.TempDir(), "sample.jobcanvas")
+	if err := os.WriteFile(path, assets.Sample, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.OpenPath(path); err != nil {
+		t.Fatal(err)
+	}
+	return w, path
+}
+
+// addCard makes an undoable change to the first board.
+func addCard(t *testing.T, w *Window, text string) canvas.Card {
+	t.Helper()
+	b := w.Document().Project.Boards[0]
+	c := canvas.NewCard(canvas.KindNote, canvas.Point{X: -500, Y: -500}, text)
+	if err := w.Document().Do(&canvas.AddCards{Board: b.ID, Cards: []canvas.Card{c}}); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// button finds the button labelled label in the topmost dialog.
+func button(t *testing.T, w *Window, label string) *widget.Button {
+	t.Helper()
+	top := w.Window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog is showing")
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			return b
+		}
+	}
+	t.Fatalf("no %q button in the dialog", label)
+	return nil
+}
+
+func menuItem(t *testing.T, w *Window, menu, prefix string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range w.Window.MainMenu().Items {
+		if m.Label != menu {
+			continue
+		}
+		for _, it := range m.Items {
+			if strings.HasPrefix(it.Label, prefix) {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu item %s ▸ %s…", menu, prefix)
+	return nil
+}
+
+func TestOpenShowsBoardsAsTabs(t *testing.T) {
+	w, path := newTestWindow(t)
+	if got := len(w.tabs.Items); got != 2 {
+		t.Fatalf("%d tabs, want 2", got)
+	}
+	if w.tabs.Items[0].Text != "Urban commuter" || w.tabs.Items[1].Text != "Commute to work by bike" {
+		t.Errorf("tab titles %q, %q", w.tabs.Items[0].Text, w.tabs.Items[1].Text)
+	}
+	want := "Commuter cycling — sample.jobcanvas — Jobcanvas"
+	if got := w.Window.Title(); got != want {
+		t.Errorf("title %q, want %q", got, want)
+	}
+	if got := w.Recent(); len(got) == 0 || got[0] != path {
+		t.Errorf("recent files %v, want %s first", got, path)
+	}
+	if recent := menuItem(t, w, "File", "Open Recent"); recent.Disabled || recent.ChildMenu.Items[0].Label != path {
+		t.Errorf("Open Recent menu does not list %s", path)
+	}
+}
+
+func TestTitleMarksUnsavedChanges(t *testing.T) {
+	w, _ := newTestWindow(t)
+	addCard(t, w, "A new pain")
+	if !strings.HasPrefix(w.Window.Title(), "• ") {
+		t.Errorf("title %q has no unsaved mark", w.Window.Title())
+	}
+	menuItem(t, w, "Edit", "Undo").Action()
+	if strings.HasPrefix(w.Window.Title(), "• ") {
+		t.Errorf("title %q keeps the mark after undoing back to the saved state", w.Window.Title())
+	}
+}
+
+func TestOpenDamagedFileKeepsProject(t *testing.T) {
+	w, _ := newTestWindow(t)
+	addCard(t, w, "Unsaved work")
+	before := w.Document()
+	bad := filepath.Join(t.TempDir(), "bad.jobcanvas")
+	os.WriteFile(bad, []byte("{\n  \"format\": \"jobcanvas\",\n  \"version\": 1,\n  oops\n}"), 0o644)
+
+	err := w.OpenPath(bad)
+	if err == nil || !strings.Contains(err.Error(), "bad.jobcanvas:4:") {
+		t.Fatalf("error %v, want one naming bad.jobcanvas:4:", err)
+	}
+	if w.Document() != before || !before.Dirty() || len(w.tabs.Items) != 2 {
+		t.Error("a failed open changed the open project")
+	}
+	w.openReported(bad)
+	if w.Window.Canvas().Overlays().Top() == nil {
+		t.Error("no error dialog after opening a damaged file")
+	}
+}
+
+func TestSave(t *testing.T) {
+	w, path := newTestWindow(t)
+	c := addCard(t, w, "Saved card")
+	w.Save()
+	if strings.HasPrefix(w.Window.Title(), "• ") {
+		t.Errorf("title %q still marked after save", w.Window.Title())
+	}
+	p, err := storage.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Boards[0].Card(c.ID); got == nil || got.Text != "Saved card" {
+		t.Error("the saved file does not hold the new card")
+	}
+	if _, err := os.Stat(path + ".bak"); err != nil {
+		t.Errorf("no backup of the previous version: %v", err)
+	}
+}
+
+func TestFailedSaveKeepsEverything(t *testing.T) {
+	w, path := newTestWindow(t)
+	addCard(t, w, "Not yet saved")
+	gone := filepath.Join(t.TempDir(), "missing", "x.jobcanvas")
+	if err := w.SaveTo(gone); err == nil {
+		t.Fatal("saving into a missing folder succeeded")
+	}
+	if w.Document().Path != path || !w.Document().Dirty() {
+		t.Error("a failed save changed the document's file or cleared its unsaved mark")
+	}
+	if data, _ := os.ReadFile(path); string(data) != string(assets.Sample) {
+		t.Error("a failed save elsewhere touched the open file")
+	}
+}
+
+func TestSaveAsAddsExtension(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.doc.Path = ""
+	w.ShowSaveAs(nil)
+	dir := t.TempDir()
+	// The form's entry holds the suggested name; point the dialog at dir.
+	var name *widget.Entry
+	for _, o := range test.LaidOutObjects(w.Window.Canvas().Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok && name == nil {
+			name = e
+		}
+	}
+	if name == nil || name.Text != "commuter-cycling.jobcanvas" {
+		t.Fatalf("suggested file name %v", name)
+	}
+	name.SetText("workshop")
+	w.Window.Canvas().Overlays().Top().Hide()
+	if err := w.SaveTo(filepath.Join(dir, withExt(name.Text))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "workshop.jobcanvas")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestCloseAsksAboutUnsavedChanges(t *testing.T) {
+	w, _ := newTestWindow(t)
+	addCard(t, w, "Precious")
+	doc := w.Document()
+	w.Close()
+	button(t, w, "Cancel").OnTapped()
+	if w.Document() != doc {
+		t.Fatal("Cancel closed the project")
+	}
+	w.Close()
+	test.Tap(button(t, w, "Don't save"))
+	if w.Document() == doc || w.Document().Project.Name != "Untitled workshop" {
+		t.Error("Don't save did not close the project")
+	}
+}
+
+func TestCloseSavesWhenAsked(t *testing.T) {
+	w, path := newTestWindow(t)
+	c := addCard(t, w, "Keep me")
+	w.Close()
+	test.Tap(button(t, w, "Save"))
+	p, err := storage.Load(path)
+	if err != nil || p.Boards[0].Card(c.ID) == nil {
+		t.Errorf("Save in the close dialog did not save the card (err %v)", err)
+	}
+}
+
+func TestBoardsAddRenameDeleteUndo(t *testing.T) {
+	w, _ := newTestWindow(t)
+	if err := w.AddBoard(canvas.TemplateFree, "Competitors"); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.tabs.Items) != 3 || w.tabs.SelectedIndex() != 2 || w.tabs.Items[2].Text != "Competitors" {
+		t.Fatalf("after Add board: %d tabs, selected %d", len(w.tabs.Items), w.tabs.SelectedIndex())
+	}
+	if err := w.Document().Do(&canvas.RenameBoard{Board: w.CurrentBoard().BoardID(), Title: "Hire & fire"}); err != nil {
+		t.Fatal(err)
+	}
+	if w.tabs.Items[2].Text != "Hire & fire" {
+		t.Errorf("tab title %q after rename", w.tabs.Items[2].Text)
+	}
+	w.tabs.SelectIndex(0)
+	first := w.CurrentBoard()
+	w.DeleteBoard()
+	if len(w.tabs.Items) != 2 || w.tabs.Items[0].Text != "Commute to work by bike" {
+		t.Fatalf("after Delete board: tabs %d, first %q", len(w.tabs.Items), w.tabs.Items[0].Text)
+	}
+	menuItem(t, w, "Edit", "Undo").Action()
+	if len(w.tabs.Items) != 3 || w.boards[0] != first {
+		t.Error("undo of Delete board did not bring its tab back in place")
+	}
+	menuItem(t, w, "Edit", "Redo").Action()
+	if len(w.tabs.Items) != 2 {
+		t.Error("redo of Delete board did not remove the tab again")
+	}
+}
+
+func TestNewProject(t *testing.T) {
+	w, _ := newTestWindow(t)
+	p, err := w.newProject("  Payroll  ", map[string]bool{canvas.TemplateJobMap: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "Payroll" || len(p.Boards) != 1 || p.Boards[0].Template != canvas.TemplateJobMap || len(p.Boards[0].Steps) != 8 {
+		t.Errorf("new project %q with %d boards", p.Name, len(p.Boards))
+	}
+}
+
+func TestMenuShortcutsGoToTextWhileTyping(t *testing.T) {
+	w, _ := newTestWindow(t)
+	e := widget.NewEntry()
+	e.SetText("call it out")
+	w.Window.SetContent(e)
+	w.Window.Canvas().Focus(e)
+	menuItem(t, w, "Edit", "Select All").Action()
+	if e.SelectedText() != "call it out" {
+		t.Errorf("Select All while typing selected %q in the text field", e.SelectedText())
+	}
+}
+
+func TestFileName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Commuter cycling":      "commuter-cycling.jobcanvas",
+		"  Q3: pay suppliers! ": "q3-pay-suppliers.jobcanvas",
+		"":                      "untitled.jobcanvas",
+		"Café ideas":            "café-ideas.jobcanvas",
+	} {
+		if got := FileName(in); got != want {
+			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,52 @@
+// Command jobcanvas runs the Jobcanvas workshop board, or one of its
+// headless subcommands:
+//
+//	jobcanvas [FILE]              open FILE (or the bundled sample) in a window
+//	jobcanvas check FILE...       validate project files
+//	jobcanvas fmt [-w] FILE...    rewrite project files in canonical form
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage:
+  jobcanvas [FILE]              open FILE (or the bundled sample) in a window
+  jobcanvas check FILE...       validate project files
+  jobcanvas fmt [-w] FILE...    print (or with -w rewrite) files in canonical form
+`
+
+// run is main without the process: it returns the exit code, so the
+// subcommands are tested in-process.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "check":
+			return check(args[1:], stdout, stderr)
+		case "fmt":
+			return format(args[1:], stdout, stderr)
+		case "help", "-h", "-help", "--help":
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+	}
+	if len(args) > 1 || (len(args) == 1 && len(args[0]) > 0 && args[0][0] == '-') {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	path := ""
+	if len(args) == 1 {
+		path = args[0]
+	}
+	if err := openWindow(path); err != nil {
+		fmt.Fprintln(stderr, "jobcanvas:", err)
+		return 1
+	}
+	return 0
+}
