@@ -1,7 +1,6 @@
 package app
 
 import (
-	"image/color"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -13,19 +12,8 @@ import (
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
-// variantTheme is the default theme forced to one variant: the test app
-// reports no variant of its own.
-type variantTheme struct {
-	fyne.Theme
-	v fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.v)
-}
-
-func lightTheme() fyne.Theme { return variantTheme{theme.DefaultTheme(), theme.VariantLight} }
-func darkTheme() fyne.Theme  { return variantTheme{theme.DefaultTheme(), theme.VariantDark} }
+func lightTheme() fyne.Theme { return withVariant(theme.DefaultTheme(), theme.VariantLight) }
+func darkTheme() fyne.Theme  { return withVariant(theme.DefaultTheme(), theme.VariantDark) }
 
 func ptrI(v int) *int              { return &v }
 func ptrF(v float64) *float64      { return &v }
