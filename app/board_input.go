@@ -296,19 +296,27 @@ func (b *BoardWidget) DragEnd() {
 }
 
 // Scrolled implements fyne.Scrollable: the wheel zooms around the pointer,
-// one zoom step per notch; a sideways scroll pans.
+// one zoom step per notch; a sideways scroll pans. A notch is 10 on macOS
+// and 25 elsewhere, and faster spins are scaled up, so any event of a
+// notch or more is one step; a trackpad's small deltas add up to one.
 func (b *BoardWidget) Scrolled(e *fyne.ScrollEvent) {
 	if e.Scrolled.DX != 0 {
 		b.panBy(e.Scrolled.DX, 0)
 	}
-	b.scrollAcc += e.Scrolled.DY
 	const notch = 10
-	for b.scrollAcc >= notch {
-		b.scrollAcc -= notch
-		b.zoomAt(nextZoom(b.zoom, 1), e.Position)
+	dy := e.Scrolled.DY
+	if dy >= notch || dy <= -notch {
+		b.scrollAcc = 0
+	} else {
+		b.scrollAcc += dy
+		if b.scrollAcc > -notch && b.scrollAcc < notch {
+			return
+		}
+		dy, b.scrollAcc = b.scrollAcc, 0
 	}
-	for b.scrollAcc <= -notch {
-		b.scrollAcc += notch
+	if dy > 0 {
+		b.zoomAt(nextZoom(b.zoom, 1), e.Position)
+	} else {
 		b.zoomAt(nextZoom(b.zoom, -1), e.Position)
 	}
 }

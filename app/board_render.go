@@ -197,6 +197,9 @@ func (r *boardRenderer) layoutAll() {
 		r.place(v)
 	}
 	r.layoutOverlay()
+	if r.b.onView != nil {
+		r.b.onView()
+	}
 }
 
 // layoutView is layoutAll after the view moved, followed by a repaint.

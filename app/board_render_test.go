@@ -6,7 +6,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/jobcanvas/jobcanvas/assets"
 	"github.com/jobcanvas/jobcanvas/canvas"
+	"github.com/jobcanvas/jobcanvas/storage"
 )
 
 // The goldens show both templates with the sample's cards, fitted to a
@@ -57,4 +59,23 @@ func TestBoardRendersEditor(t *testing.T) {
 	b.DoubleTapped(&fyne.PointEvent{Position: b.toScreen(at(1600, 1080))})
 	test.Type(b.edit.entry, "Potholes")
 	test.AssertImageMatches(t, "board/vpc_new_card_editor.png", w.Canvas().Capture())
+}
+
+// The bundled sample workshop, as a facilitator first sees it: each board
+// fitted to a projector-sized window.
+func TestBoardRendersBundledSample(t *testing.T) {
+	for i, golden := range []string{"board/sample_vpc.png", "board/sample_jobmap.png"} {
+		t.Run(golden, func(t *testing.T) {
+			test.NewTempApp(t).Settings().SetTheme(lightTheme())
+			p, err := storage.Decode(assets.Sample, assets.SampleName)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bw := NewBoardWidget(NewDocument(p, ""), p.Boards[i].ID, NewClipboard())
+			w := test.NewTempWindow(t, bw)
+			w.SetPadded(false)
+			w.Resize(fyne.NewSize(1280, 720))
+			test.AssertImageMatches(t, golden, w.Canvas().Capture())
+		})
+	}
 }

@@ -50,6 +50,10 @@ type BoardWidget struct {
 
 	closed bool
 	r      *boardRenderer // nil until the renderer is made
+
+	// onView runs after the view moved or what it shows changed: the
+	// minimap follows it.
+	onView func()
 }
 
 // gestures numbers drag gestures for every board, so that the moves of one
@@ -476,6 +480,21 @@ func (b *BoardWidget) zoomAt(z float32, at fyne.Position) {
 // panBy moves the view by a screen distance.
 func (b *BoardWidget) panBy(dx, dy float32) {
 	b.pan = b.pan.AddXY(dx, dy)
+	b.autoFit = false
+	b.relayout()
+}
+
+// viewRect is the part of the board in view, in board units.
+func (b *BoardWidget) viewRect() canvas.Rect {
+	s := b.Size()
+	p := b.toBoard(fyne.Position{})
+	return canvas.Rect{X: p.X, Y: p.Y, W: float64(s.Width / b.zoom), H: float64(s.Height / b.zoom)}
+}
+
+// centerOn pans the view so that p is in its middle.
+func (b *BoardWidget) centerOn(p canvas.Point) {
+	s := b.Size()
+	b.pan = fyne.NewPos(s.Width/2-float32(p.X)*b.zoom, s.Height/2-float32(p.Y)*b.zoom)
 	b.autoFit = false
 	b.relayout()
 }

@@ -523,8 +523,16 @@ func TestBoardWheelZoomsAroundPointer(t *testing.T) {
 	if after := b.toBoard(pos); !near(after.X, before.X) || !near(after.Y, before.Y) {
 		t.Errorf("point under the pointer moved from %v to %v", before, after)
 	}
-	// A trackpad's small deltas add up to one step.
+	// A notch of another platform (25 on Linux and Windows) or a fast
+	// spin is one step too.
 	zz := b.zoom
+	b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, 25)})
+	if b.zoom != nextZoom(zz, 1) {
+		t.Fatalf("zoom %v after a notch of 25 from %v, want one step", b.zoom, zz)
+	}
+	b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, -25)})
+	// A trackpad's small deltas add up to one step.
+	zz = b.zoom
 	for range 4 {
 		b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, -2.5)})
 	}

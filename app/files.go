@@ -317,7 +317,7 @@ func (w *Window) addRecent(path string) {
 		list = list[:maxRecent]
 	}
 	w.App.Preferences().SetStringList(prefRecent, list)
-	w.Window.SetMainMenu(w.mainMenu())
+	w.refreshMenu()
 }
 
 func (w *Window) openRecent(path string) {
@@ -325,7 +325,7 @@ func (w *Window) openRecent(path string) {
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 			list := slices.DeleteFunc(w.Recent(), func(p string) bool { return p == path })
 			w.App.Preferences().SetStringList(prefRecent, list)
-			w.Window.SetMainMenu(w.mainMenu())
+			w.refreshMenu()
 			w.showError(fmt.Errorf("%s is no longer there; it was removed from the recent files", path))
 			return
 		}

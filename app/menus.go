@@ -60,6 +60,15 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			redo.Label = "Redo " + n
 		}
 	}
+	minimap := item("Minimap", ctrl(fyne.KeyM), func() { w.SetMinimap(!w.minimapOn()) })
+	minimap.Checked = w.minimapOn()
+	themes := fyne.NewMenuItem("Theme", nil)
+	themes.ChildMenu = fyne.NewMenu("")
+	for _, c := range themeChoices {
+		it := fyne.NewMenuItem(c.label, func() { w.SetThemeChoice(c.id) })
+		it.Checked = w.ThemeChoice() == c.id
+		themes.ChildMenu.Items = append(themes.ChildMenu.Items, it)
+	}
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			item("New…", ctrl(fyne.KeyN), w.ShowNew),
@@ -89,6 +98,9 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			item("Zoom Out", ctrl(fyne.KeyMinus), w.onBoard(nil, (*BoardWidget).ZoomOut)),
 			item("Fit Board", ctrl(fyne.Key0), w.onBoard(nil, (*BoardWidget).ZoomFit)),
 			item("Actual Size", ctrl(fyne.Key1), w.onBoard(nil, (*BoardWidget).Zoom100)),
+			fyne.NewMenuItemSeparator(),
+			minimap,
+			themes,
 		),
 		fyne.NewMenu("Board",
 			fyne.NewMenuItem("Add Board…", w.ShowAddBoard),

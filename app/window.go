@@ -25,10 +25,10 @@ type Window struct {
 	clip   *Clipboard
 	tabs   *container.AppTabs
 	boards []*BoardWidget // in tab order
-	// widgets keeps the widget of every board the document has shown,
+	// tabsByBoard keeps the tab of every board the document has shown,
 	// deleted ones too: undoing "Delete board" brings back its tab with
 	// the view (zoom, pan, selection) it had.
-	widgets map[uuid.UUID]*BoardWidget
+	tabsByBoard map[uuid.UUID]*boardTab
 
 	menuNames [2]string // undo and redo names the menu shows
 }
@@ -37,6 +37,7 @@ type Window struct {
 // or SetDocument.
 func NewWindow(a fyne.App) *Window {
 	a.SetIcon(Icon)
+	applyTheme(a, a.Preferences().String(prefTheme))
 	w := &Window{App: a, Window: a.NewWindow("Jobcanvas"), clip: &Clipboard{}}
 	w.tabs = container.NewAppTabs()
 	w.tabs.SetTabLocation(container.TabLocationTop)
@@ -58,7 +59,7 @@ func (w *Window) Document() *Document { return w.doc }
 func (w *Window) SetDocument(doc *Document) {
 	w.doc = doc
 	w.boards = nil
-	w.widgets = map[uuid.UUID]*BoardWidget{}
+	w.tabsByBoard = map[uuid.UUID]*boardTab{}
 	w.tabs.SetItems(nil)
 	doc.OnChange(func(c Change) {
 		if w.doc != doc {
@@ -73,7 +74,7 @@ func (w *Window) SetDocument(doc *Document) {
 		w.tabs.SelectIndex(0)
 	}
 	w.updateTitle()
-	w.Window.SetMainMenu(w.mainMenu())
+	w.refreshMenu()
 	w.focusBoard()
 }
 
@@ -85,15 +86,15 @@ func (w *Window) syncTabs() {
 	items := make([]*container.TabItem, len(boards))
 	same := len(boards) == len(w.boards)
 	for i, b := range w.doc.Project.Boards {
-		bw := w.widgets[b.ID]
-		if bw == nil {
-			bw = NewBoardWidget(w.doc, b.ID, w.clip)
-			bw.OnError = w.showError
-			w.widgets[b.ID] = bw
+		tab := w.tabsByBoard[b.ID]
+		if tab == nil {
+			tab = w.newBoardTab(b.ID)
+			w.tabsByBoard[b.ID] = tab
 		}
+		bw := tab.board
 		boards[i] = bw
 		same = same && w.boards[i] == bw && w.tabs.Items[i].Text == tabTitle(b)
-		items[i] = container.NewTabItem(tabTitle(b), bw)
+		items[i] = container.NewTabItem(tabTitle(b), tab.content)
 	}
 	if same {
 		return
@@ -106,6 +107,42 @@ func (w *Window) syncTabs() {
 		}
 	}
 }
+
+// boardTab is what a tab shows: the board, with its minimap in a corner.
+type boardTab struct {
+	board   *BoardWidget
+	minimap *Minimap
+	content fyne.CanvasObject
+}
+
+func (w *Window) newBoardTab(id uuid.UUID) *boardTab {
+	bw := NewBoardWidget(w.doc, id, w.clip)
+	bw.OnError = w.showError
+	mm := NewMinimap(bw)
+	mm.SetEnabled(w.minimapOn())
+	return &boardTab{board: bw, minimap: mm, content: boardTabContent(bw, mm)}
+}
+
+// boardTabContent lays the minimap over the board, in its bottom-right
+// corner.
+func boardTabContent(bw *BoardWidget, mm *Minimap) fyne.CanvasObject {
+	return container.NewStack(bw, container.New(cornerLayout{}, mm))
+}
+
+// cornerLayout puts its objects at their minimum size in the bottom-right
+// corner, clear of the edge.
+type cornerLayout struct{}
+
+func (cornerLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	const margin = 12
+	for _, o := range objs {
+		m := o.MinSize()
+		o.Resize(m)
+		o.Move(fyne.NewPos(size.Width-m.Width-margin, size.Height-m.Height-margin))
+	}
+}
+
+func (cornerLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
 
 func tabTitle(b *canvas.Board) string {
 	if b.Title == "" {
@@ -158,9 +195,12 @@ func (w *Window) updateMenu() {
 	names := [2]string{w.doc.History.UndoName(), w.doc.History.RedoName()}
 	if names != w.menuNames {
 		w.menuNames = names
-		w.Window.SetMainMenu(w.mainMenu())
+		w.refreshMenu()
 	}
 }
+
+// refreshMenu rebuilds the main menu from the window's state.
+func (w *Window) refreshMenu() { w.Window.SetMainMenu(w.mainMenu()) }
 
 func (w *Window) showError(err error) { dialog.ShowError(err, w.Window) }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
@@ -276,4 +277,122 @@ func TestFileName(t *testing.T) {
 			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// dialogObjects lists what the topmost dialog shows.
+func dialogObjects(t *testing.T, w *Window) []fyne.CanvasObject {
+	t.Helper()
+	top := w.Window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is showing")
+	}
+	return test.LaidOutObjects(top)
+}
+
+func TestNewDialogOffersTheTemplates(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.ShowNew()
+	var names []string
+	var name *widget.Entry
+	for _, o := range dialogObjects(t, w) {
+		switch o := o.(type) {
+		case *widget.Check:
+			names = append(names, o.Text)
+			if o.Text == "Value proposition canvas" {
+				test.Tap(o) // untick: only the job map
+			}
+		case *widget.Entry:
+			name = o
+		}
+	}
+	var want []string
+	for _, tp := range canvas.Templates() {
+		want = append(want, tp.Name)
+	}
+	if strings.Join(names, ",") != strings.Join(want, ",") {
+		t.Fatalf("the New dialog offers %v, want every template %v", names, want)
+	}
+	name.SetText("Payroll run")
+	test.Tap(button(t, w, "Create"))
+	p := w.Document().Project
+	if p.Name != "Payroll run" || len(p.Boards) != 1 || p.Boards[0].Template != canvas.TemplateJobMap {
+		t.Fatalf("created %q with %d boards", p.Name, len(p.Boards))
+	}
+	if w.Document().Path != "" || len(w.tabs.Items) != 1 {
+		t.Error("a new project has a file, or its tabs do not match its boards")
+	}
+}
+
+func TestAddBoardDialogOffersTheTemplates(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.ShowAddBoard()
+	var radio *widget.RadioGroup
+	var title *widget.Entry
+	for _, o := range dialogObjects(t, w) {
+		switch o := o.(type) {
+		case *widget.RadioGroup:
+			radio = o
+		case *widget.Entry:
+			title = o
+		}
+	}
+	if radio == nil || len(radio.Options) != len(canvas.Templates()) {
+		t.Fatalf("the Add board dialog offers %v", radio)
+	}
+	radio.SetSelected("Free board")
+	title.SetText("Competitors")
+	test.Tap(button(t, w, "Add"))
+	bd := w.Document().Project.Boards[2]
+	if bd.Template != canvas.TemplateFree || bd.Title != "Competitors" || w.tabs.SelectedIndex() != 2 {
+		t.Fatalf("added %q (%s), tab %d selected", bd.Title, bd.Template, w.tabs.SelectedIndex())
+	}
+}
+
+func TestViewMenuThemeAndMinimap(t *testing.T) {
+	w, _ := newTestWindow(t)
+	theme := menuItem(t, w, "View", "Theme")
+	for _, it := range theme.ChildMenu.Items {
+		if it.Label == "Light" {
+			it.Action()
+		}
+	}
+	bg := func() color.Color { return themeColors(w.CurrentBoard().Theme()).background }
+	light := bg()
+	if w.ThemeChoice() != themeLight || !menuChecked(t, w, "Light") {
+		t.Fatalf("theme choice %q after View ▸ Theme ▸ Light", w.ThemeChoice())
+	}
+	w.SetThemeChoice(themeDark)
+	if bg() == light {
+		t.Fatal("the dark theme draws the board as the light one")
+	}
+	// The choice holds for the next window.
+	if w2 := NewWindow(w.App); w2.ThemeChoice() != themeDark {
+		t.Error("the theme choice was not remembered")
+	}
+
+	// Ctrl+M (View ▸ Minimap) turns the minimaps off and on.
+	mini := menuItem(t, w, "View", "Minimap")
+	if !mini.Checked {
+		t.Fatal("the minimap is off by default")
+	}
+	mini.Action()
+	for _, tab := range w.tabsByBoard {
+		if tab.minimap.Enabled() {
+			t.Fatal("View ▸ Minimap left a minimap on")
+		}
+	}
+	if menuItem(t, w, "View", "Minimap").Checked || w.minimapOn() {
+		t.Error("the menu or the preference still says on")
+	}
+}
+
+// menuChecked reports whether View ▸ Theme ▸ label is ticked.
+func menuChecked(t *testing.T, w *Window, label string) bool {
+	for _, it := range menuItem(t, w, "View", "Theme").ChildMenu.Items {
+		if it.Label == label {
+			return it.Checked
+		}
+	}
+	t.Fatalf("no theme %q", label)
+	return false
 }
