@@ -42,7 +42,8 @@ func openBig(b *testing.B) (*BoardWidget, *canvas.Board) {
 	test.NewTempApp(b)
 	doc, bd := bigDocument(b, 2000)
 	bw := NewBoardWidget(doc, bd.ID, nil)
-	w := test.NewTempWindow(b, bw)
+	// As a tab shows it: the minimap follows every drag and zoom too.
+	w := test.NewTempWindow(b, boardTabContent(bw, NewMinimap(bw)))
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(1280, 720))
 	return bw, bd
@@ -114,6 +115,6 @@ func BenchmarkBoardOpen2000(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		bw := NewBoardWidget(doc, bd.ID, nil)
-		w.SetContent(bw)
+		w.SetContent(boardTabContent(bw, NewMinimap(bw)))
 	}
 }

@@ -29,6 +29,10 @@ type Minimap struct {
 	// is drawn again only when it moved on.
 	gen, drawn uint64
 
+	// bounds is the board's area the map shows, kept up to date as the
+	// board changes rather than measured over every card on every event.
+	bounds canvas.Rect
+
 	r *minimapRenderer
 }
 
@@ -43,12 +47,34 @@ func NewMinimap(b *BoardWidget) *Minimap {
 	b.doc.OnChange(func(ch Change) {
 		if ch.Board == uuid.Nil || ch.Board == b.boardID {
 			m.gen++
+			m.boardChanged(ch)
 			m.update()
 		}
 	})
 	b.onView = m.update
+	m.boardChanged(Change{})
 	m.update()
 	return m
+}
+
+// boardChanged brings the bounds up to date. Moved cards can only widen
+// them (a drag would otherwise measure the whole board at every step);
+// any other change measures again.
+func (m *Minimap) boardChanged(ch Change) {
+	bd := m.board.board()
+	if bd == nil {
+		m.bounds = canvas.Rect{}
+		return
+	}
+	if mv, ok := ch.Edit.(*canvas.MoveCards); ok && !m.bounds.Empty() {
+		for _, id := range mv.IDs {
+			if c := bd.Card(id); c != nil {
+				m.bounds = m.bounds.Union(c.Rect())
+			}
+		}
+		return
+	}
+	m.bounds = bd.Bounds()
 }
 
 // SetEnabled shows or hides the map whatever the view.
@@ -69,7 +95,7 @@ func (m *Minimap) wanted() bool {
 		return false
 	}
 	view := m.board.viewRect()
-	r := bd.Bounds()
+	r := m.bounds
 	const slack = 1 // board units: rounding must not flash the map
 	return r.X < view.X-slack || r.Y < view.Y-slack ||
 		r.X+r.W > view.X+view.W+slack || r.Y+r.H > view.Y+view.H+slack
@@ -93,11 +119,10 @@ func (m *Minimap) update() {
 // frame is where the board sits in the map: the offset and scale that
 // take a board point to a map position.
 func (m *Minimap) frame(size fyne.Size) (bounds canvas.Rect, scale float32, off fyne.Position) {
-	bd := m.board.board()
-	if bd == nil {
+	bounds = m.bounds
+	if bounds.Empty() {
 		return canvas.Rect{}, 1, fyne.Position{}
 	}
-	bounds = bd.Bounds()
 	const pad = 6
 	scale = min((size.Width-2*pad)/float32(bounds.W), (size.Height-2*pad)/float32(bounds.H))
 	off = fyne.NewPos((size.Width-float32(bounds.W)*scale)/2, (size.Height-float32(bounds.H)*scale)/2)
