@@ -72,29 +72,8 @@ func (d *Document) Dirty() bool { return d.History.Dirty() }
 
 // editBoard names the one board an edit touches, or uuid.Nil.
 func editBoard(e canvas.Edit) uuid.UUID {
-	switch e := e.(type) {
-	case *canvas.AddCards:
-		return e.Board
-	case *canvas.RemoveCards:
-		return e.Board
-	case *canvas.MoveCards:
-		return e.Board
-	case *canvas.UpdateCard:
-		return e.Board
-	case *canvas.BringToFront:
-		return e.Board
-	case *canvas.AddLink:
-		return e.Board
-	case *canvas.RemoveLink:
-		return e.Board
-	case *canvas.AddStep:
-		return e.Board
-	case *canvas.RemoveStep:
-		return e.Board
-	case *canvas.UpdateStep:
-		return e.Board
-	case *canvas.MoveStep:
-		return e.Board
+	if be, ok := e.(canvas.BoardEdit); ok {
+		return be.BoardID()
 	}
 	return uuid.Nil
 }
