@@ -102,6 +102,11 @@ func exportFile(path, board, out string, opt app.ExportOptions, stdout io.Writer
 	if err != nil {
 		return err
 	}
+	for _, t := range targets {
+		if dir := filepath.Dir(t); !isDir(dir) {
+			return fmt.Errorf("%s: no folder %s to write it in", t, dir)
+		}
+	}
 
 	app.StartHeadless()
 	for _, i := range indexes {
@@ -188,4 +193,9 @@ func exportTargets(out string, names []string, indexes []int) ([]string, error) 
 		targets[k] = filepath.Join(dir, names[i])
 	}
 	return targets, nil
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/jobcanvas/jobcanvas/assets"
+	"github.com/jobcanvas/jobcanvas/canvas"
+	"github.com/jobcanvas/jobcanvas/storage"
 )
 
 // TestMain lets a test run the command as its own process: with
@@ -58,13 +60,13 @@ func files(t *testing.T, dir string) []string {
 func TestExportEveryBoard(t *testing.T) {
 	sample := writeFile(t, "s.jobcanvas", assets.Sample)
 	out := t.TempDir()
-	code, stdout, stderr := runCmd(t, "export", "-scale", "1", "-o", out, sample)
+	code, stdout, stderr := runCmd(t, "export", "-scale", "0.5", "-o", out, sample)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	want := map[string]image.Point{
-		"commuter-cycling-urban-commuter.png":          image.Pt(2400, 1240),
-		"commuter-cycling-commute-to-work-by-bike.png": image.Pt(2640, 1260),
+		"commuter-cycling-urban-commuter.png":          image.Pt(1200, 620),
+		"commuter-cycling-commute-to-work-by-bike.png": image.Pt(1320, 630),
 	}
 	for name, size := range want {
 		path := filepath.Join(out, name)
@@ -88,10 +90,10 @@ func TestExportOneBoard(t *testing.T) {
 		file string
 		size image.Point
 	}{
-		{[]string{"-board", "2", "-width", "1320", "-o", filepath.Join(dir, "map")}, "map.png", image.Pt(1320, 630)},
+		{[]string{"-board", "2", "-width", "660", "-o", filepath.Join(dir, "map")}, "map.png", image.Pt(660, 315)},
 		{[]string{"-board", "URBAN commuter", "-scale", "0.5", "-transparent", "-dark", "-o", filepath.Join(dir, "v.PNG")}, "v.PNG", image.Pt(1200, 620)},
 		{[]string{"-board", "1", "-scale", "0.5", "-footer", "-o", filepath.Join(dir, "f.png")}, "f.png", image.Pt(1200, 648)},
-		{[]string{"-board", "1", "-scale", "1", "-crop", "-o", filepath.Join(dir, "c.png")}, "c.png", image.Pt(2152, 1004)},
+		{[]string{"-board", "1", "-scale", "0.5", "-crop", "-o", filepath.Join(dir, "c.png")}, "c.png", image.Pt(1076, 502)},
 	} {
 		code, _, stderr := runCmd(t, append(append([]string{"export"}, tc.args...), sample)...)
 		if code != 0 {
@@ -111,14 +113,25 @@ func TestExportOneBoard(t *testing.T) {
 
 // The default is twice the board's size, in the current folder.
 func TestExportDefaults(t *testing.T) {
-	sample := writeFile(t, "s.jobcanvas", assets.Sample)
-	dir := t.TempDir()
-	t.Chdir(dir)
-	if code, _, stderr := runCmd(t, "export", "-board", "1", sample); code != 0 {
+	p, err := canvas.NewProject("One card", canvas.TemplateFree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := canvas.NewCard(canvas.KindGain, canvas.Point{X: 500, Y: 500}, "Arrive fresh")
+	if err := (&canvas.AddCards{Board: p.Boards[0].ID, Cards: []canvas.Card{c}}).Apply(p); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "one.jobcanvas")
+	if err := storage.Save(path, p); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	if code, _, stderr := runCmd(t, "export", "-crop", path); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if got := readPNG(t, "commuter-cycling-urban-commuter.png").Bounds().Size(); got != image.Pt(4800, 2480) {
-		t.Errorf("default export is %v, want 4800 × 2480 (2×)", got)
+	// The card with its 40-unit margin is 300 × 220 units.
+	if got := readPNG(t, "one-card-free-board.png").Bounds().Size(); got != image.Pt(600, 440) {
+		t.Errorf("default export is %v, want 600 × 440 (2×)", got)
 	}
 }
 
@@ -142,8 +155,9 @@ func TestExportErrors(t *testing.T) {
 		{"scale over the limit", []string{"-scale", "7", sample}, 1,
 			`board 1 "Urban commuter": image too large: 16800 × 8680 px is over the limit of 16384 px a side`},
 		{"width over the limit", []string{"-board", "2", "-width", "16385", sample}, 1, "over the limit of 16384 px a side"},
-		{"missing folder", []string{"-board", "1", "-o", filepath.Join("{out}", "no", "x.png"), sample}, 1, "not saved: folder"},
+		{"missing folder", []string{"-board", "1", "-o", filepath.Join("{out}", "no", "x.png"), sample}, 1, "x.png: no folder "},
 		{"folder is a file", []string{"-board", "1", "-o", filepath.Join(aFile, "x.png"), sample}, 1, "not a directory"},
+		{"file in a folder that is a file", []string{"-board", "1", "-o", filepath.Join(aFile, "x"), sample}, 1, "not a directory"},
 		{"missing folder for every board", []string{"-o", filepath.Join("{out}", "no") + string(filepath.Separator), sample}, 1, "no such folder"},
 		{"one file for two boards", []string{"-o", filepath.Join("{out}", "x.png"), sample}, 1, "not a folder, and 2 boards are exported"},
 		{"no such project", []string{filepath.Join("{out}", "nope.jobcanvas")}, 1, "nope.jobcanvas: cannot open"},
