@@ -39,6 +39,7 @@ func newBoardRenderer(b *BoardWidget) *boardRenderer {
 	r := &boardRenderer{b: b, views: map[uuid.UUID]*cardWidget{}, linked: map[uuid.UUID]bool{}}
 	r.colors = themeColors(b.Theme())
 	r.bg = fcanvas.NewRectangle(r.colors.background)
+	r.bg.Hidden = b.bare
 	r.band = fcanvas.NewRectangle(r.colors.selection)
 	r.band.StrokeColor = r.colors.primary
 	r.band.StrokeWidth = 1

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -203,13 +205,18 @@ func withExt(name string) string {
 }
 
 // FileName suggests a file name for a project name: "Commuter cycling" →
-// "commuter-cycling.jobcanvas".
+// "commuter-cycling.jobcanvas". Only letters and digits are kept, so the
+// name is safe on every system, and it is kept short.
 func FileName(project string) string {
+	const maxLen = 80 // bytes, well under the 255 of most file systems
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(project) {
 		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127:
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if b.Len()+utf8.RuneLen(r) > maxLen {
+				return withExt(strings.TrimSuffix(b.String(), "-"))
+			}
 			b.WriteRune(r)
 			dash = false
 		case !dash && b.Len() > 0:

@@ -77,6 +77,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			item("Save", ctrl(fyne.KeyS), w.Save),
 			item("Save As…", ctrlShift(fyne.KeyS), func() { w.ShowSaveAs(nil) }),
+			item("Export PNG…", ctrl(fyne.KeyE), w.ShowExport),
 			fyne.NewMenuItemSeparator(),
 			item("Close", ctrl(fyne.KeyW), w.Close),
 		),

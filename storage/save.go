@@ -149,9 +149,24 @@ func (osFS) SyncDir(dir string) error {
 	return err
 }
 
+// WriteFile replaces the file at path with data as Save does, atomically
+// and durably, but keeps no backup of the previous content: for files made
+// from a project, such as exported images, that can be made again. When
+// anything fails the file is left as it was.
+func WriteFile(path string, data []byte) error {
+	return writeAtomic(osFS{}, path, data, false)
+}
+
 // writeFile replaces the file at path with data atomically and durably,
 // keeping the previous content as path+BackupSuffix.
-func writeFile(fsys fileSystem, path string, data []byte) (err error) {
+func writeFile(fsys fileSystem, path string, data []byte) error {
+	return writeAtomic(fsys, path, data, true)
+}
+
+// writeAtomic replaces the file at path with data through a temporary file
+// in the same folder, flushed before it is renamed over the old one; with
+// keepBackup the previous content is kept as path+BackupSuffix first.
+func writeAtomic(fsys fileSystem, path string, data []byte, keepBackup bool) (err error) {
 	target := path
 	if real, err := fsys.EvalSymlinks(path); err == nil {
 		target = real
@@ -202,7 +217,7 @@ func writeFile(fsys fileSystem, path string, data []byte) (err error) {
 	if err := tmp.Close(); err != nil {
 		return ioError(path, "not saved: cannot write", err)
 	}
-	if exists {
+	if exists && keepBackup {
 		if err := backup(fsys, target, dir, base, perm); err != nil {
 			return ioError(path, "not saved: cannot keep a backup of the previous version", err)
 		}

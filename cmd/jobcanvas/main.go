@@ -4,6 +4,7 @@
 //	jobcanvas [FILE]              open FILE (or the bundled sample) in a window
 //	jobcanvas check FILE...       validate project files
 //	jobcanvas fmt [-w] FILE...    rewrite project files in canonical form
+//	jobcanvas export [flags] FILE draw boards as PNG images, with no display
 package main
 
 import (
@@ -20,6 +21,9 @@ const usage = `usage:
   jobcanvas [FILE]              open FILE (or the bundled sample) in a window
   jobcanvas check FILE...       validate project files
   jobcanvas fmt [-w] FILE...    print (or with -w rewrite) files in canonical form
+  jobcanvas export [-board N|TITLE] [-scale S] [-transparent] [-o PATH] FILE
+                                draw boards as PNG images, with no display
+                                (jobcanvas export -h lists every flag)
 `
 
 // run is main without the process: it returns the exit code, so the
@@ -31,6 +35,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return check(args[1:], stdout, stderr)
 		case "fmt":
 			return format(args[1:], stdout, stderr)
+		case "export":
+			return export(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			return 0

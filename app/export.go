@@ -1,0 +1,397 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/theme"
+	"github.com/google/uuid"
+
+	"github.com/jobcanvas/jobcanvas/canvas"
+	"github.com/jobcanvas/jobcanvas/storage"
+)
+
+// MaxExportSide is the largest width or height of an exported image, in
+// pixels. The software canvas holds two copies of the image, 4 bytes a
+// pixel each, while it draws: at the limit, a square image takes 2 GiB.
+const MaxExportSide = 16384
+
+// ErrExportTooLarge is wrapped by the error about an image over
+// MaxExportSide.
+var ErrExportTooLarge = errors.New("image too large")
+
+// Export geometry, in board units.
+const (
+	exportCropMargin = 40 // around the cards when cropping to them
+	exportTextMargin = 8  // around the template's text a crop takes in
+	footerHeight     = 56
+	footerPad        = 24
+	footerTextSize   = 18
+)
+
+// ExportOptions are the choices of a PNG export.
+type ExportOptions struct {
+	// Scale is the number of pixels per board unit (1, 2, 3…): text is
+	// drawn at that scale, not enlarged afterwards. Width, when not 0,
+	// sets the image's width in pixels instead.
+	Scale float32
+	Width int
+
+	Transparent bool // leave out the background, keep the template and cards
+	Dark        bool // the dark look; the light one otherwise
+	Crop        bool // only the cards with a margin, not the whole template
+	Footer      bool // a line below with the project, the board and the date
+
+	// Date is the footer's date; the zero time means today.
+	Date time.Time
+	// Theme is the theme the look is taken from, in the variant chosen by
+	// Dark; nil means the app's theme, so the export looks as the screen.
+	Theme fyne.Theme
+}
+
+// DefaultExportOptions are the choices of a first export: twice the
+// board's size, which stays sharp on a slide or a high-density screen.
+func DefaultExportOptions() ExportOptions { return ExportOptions{Scale: 2} }
+
+// exportPlan is where an export draws: the board's area in board units, the
+// canvas size (the area and the footer) and the scale that gives the
+// image's size in pixels.
+type exportPlan struct {
+	area   canvas.Rect
+	size   fyne.Size
+	scale  float32
+	pixels image.Point
+}
+
+// planExport works out an export of bd and checks it against the limit.
+func planExport(bd *canvas.Board, opt ExportOptions) (exportPlan, error) {
+	area := exportArea(bd, opt.Crop)
+	p := exportPlan{area: area, size: fyne.NewSize(float32(area.W), float32(area.H))}
+	if opt.Footer {
+		p.size.Height += footerHeight
+	}
+	switch {
+	case opt.Width < 0:
+		return p, fmt.Errorf("export width %d px: must be positive", opt.Width)
+	case opt.Width > 0:
+		p.scale = float32(opt.Width) / p.size.Width
+		// The canvas rounds its size in pixels up: keep the width exact.
+		for p.scale > 0 && screenPixels(p.size.Width, p.scale) > opt.Width {
+			p.scale = math.Nextafter32(p.scale, 0)
+		}
+	default:
+		p.scale = opt.Scale
+	}
+	if !(p.scale > 0) || math.IsInf(float64(p.scale), 0) {
+		return p, fmt.Errorf("export scale %g: must be a positive number", opt.Scale)
+	}
+	// In float64 first: a huge scale must not overflow the pixel count.
+	w, h := float64(p.size.Width)*float64(p.scale), float64(p.size.Height)*float64(p.scale)
+	if w < MaxExportSide+2 && h < MaxExportSide+2 {
+		p.pixels = image.Pt(screenPixels(p.size.Width, p.scale), screenPixels(p.size.Height, p.scale))
+	}
+	if p.pixels.X == 0 || p.pixels.Y == 0 || p.pixels.X > MaxExportSide || p.pixels.Y > MaxExportSide {
+		return p, fmt.Errorf("%w: %.0f × %.0f px is over the limit of %d px a side; choose a smaller scale or width",
+			ErrExportTooLarge, math.Ceil(w), math.Ceil(h), MaxExportSide)
+	}
+	return p, nil
+}
+
+// screenPixels is how the software canvas turns a length into pixels.
+func screenPixels(v, scale float32) int { return int(math.Ceil(float64(v * scale))) }
+
+// exportArea is the part of the board an export shows: the template and
+// every card, or only the cards with a margin (the whole template when
+// there are none).
+func exportArea(bd *canvas.Board, crop bool) canvas.Rect {
+	cards := bd.CardsBounds()
+	if crop && !cards.Empty() {
+		return withWholeLines(bd, cards.Inset(exportCropMargin))
+	}
+	r := bd.TemplateBounds()
+	if !cards.Empty() {
+		// Cards off the template keep their shadow and a little room.
+		r = r.Union(cards.Inset(exportCropMargin / 2))
+	}
+	return r
+}
+
+// withWholeLines grows a crop so that it cuts no line of the template's
+// text: a zone's label or question is shown whole or not at all.
+func withWholeLines(bd *canvas.Board, r canvas.Rect) canvas.Rect {
+	var t templateView
+	t.build(nil, bd, &geometryColors)
+	for changed := true; changed; {
+		changed = false
+		for _, it := range t.items {
+			if it.kind != tplText {
+				continue
+			}
+			ink := inkRect(it)
+			if !ink.Intersects(r) {
+				continue
+			}
+			if u := r.Union(ink.Inset(exportTextMargin)); u != r {
+				r, changed = u, true
+			}
+		}
+	}
+	return r
+}
+
+// inkRect is the part of a template text's box its text covers.
+func inkRect(it tplItem) canvas.Rect {
+	o := it.obj.(*fcanvas.Text)
+	w := math.Min(float64(fyne.MeasureText(o.Text, it.size, o.TextStyle).Width), it.r.W)
+	r := it.r
+	switch o.Alignment {
+	case fyne.TextAlignCenter:
+		r.X += (r.W - w) / 2
+	case fyne.TextAlignTrailing:
+		r.X += r.W - w
+	}
+	r.W = w
+	return r
+}
+
+// geometryColors stand in for a theme's when only the template's layout
+// is wanted.
+var geometryColors = boardColors{background: color.White, foreground: color.Black, muted: color.Black,
+	line: color.Black, frame: color.Black, header: color.Black, primary: color.Black, selection: color.Black,
+	link: color.Black}
+
+// ExportSize is the size in pixels of the image an export of the board with
+// that id would make, or an error when it is over MaxExportSide or the
+// options are not valid. Like RenderBoard it needs a current app: a crop
+// takes in whole lines of the template's text, measured in its font.
+func ExportSize(p *canvas.Project, id uuid.UUID, opt ExportOptions) (image.Point, error) {
+	bd := p.Board(id)
+	if bd == nil {
+		return image.Point{}, fmt.Errorf("no board with id %s", id)
+	}
+	plan, err := planExport(bd, opt)
+	return plan.pixels, err
+}
+
+// RenderBoard draws the board with that id as an image, through the same
+// widget and renderer as the screen, on Fyne's software canvas at the
+// export's scale: text is rasterised at that size, so it is as sharp at 3×
+// as at 1×. A fresh widget is made for the export, so nothing of the
+// screen's state (selection, rubber band, text being typed) shows.
+//
+// It must run on the goroutine that runs Fyne (the main one in the app)
+// with a current app: Fyne's caches and text shaper are not safe to share
+// between goroutines. The image it returns may be encoded on any goroutine.
+func RenderBoard(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*image.NRGBA, error) {
+	bd := p.Board(id)
+	if bd == nil {
+		return nil, fmt.Errorf("no board with id %s", id)
+	}
+	plan, err := planExport(bd, opt)
+	if err != nil {
+		return nil, err
+	}
+	base := opt.Theme
+	if base == nil {
+		base = fyne.CurrentApp().Settings().Theme()
+	}
+	variant := theme.VariantLight
+	if opt.Dark {
+		variant = theme.VariantDark
+	}
+	th := withVariant(base, variant)
+
+	// A document of its own: the widget's listener goes with it, and the
+	// project is only read.
+	bw := NewBoardWidget(NewDocument(p, ""), bd.ID, nil)
+	bw.bare = true
+	bw.autoFit = false
+	bw.zoom = 1
+	bw.pan = fyne.NewPos(-float32(plan.area.X), -float32(plan.area.Y))
+	defer bw.Close()
+	bw.Resize(fyne.NewSize(float32(plan.area.W), float32(plan.area.H)))
+
+	objs := []fyne.CanvasObject{bw}
+	if opt.Footer {
+		objs = append(objs, footer(p, bd, opt.Date, th, variant, plan.size, float32(plan.area.H))...)
+	}
+	content := container.NewThemeOverride(container.NewWithoutLayout(objs...), th)
+
+	c := software.NewTransparentCanvas()
+	c.SetPadded(false)
+	c.SetScale(plan.scale)
+	c.SetContent(content)
+	c.Resize(plan.size)
+	img, ok := c.Capture().(*image.NRGBA)
+	if !ok || img.Bounds().Size() != plan.pixels {
+		// Never write a wrong image: the checks above should make this
+		// impossible, but the canvas is not ours.
+		return nil, fmt.Errorf("board %q: the renderer did not make a %d × %d px image", BoardTitle(bd), plan.pixels.X, plan.pixels.Y)
+	}
+	if !opt.Transparent {
+		fillUnder(img, th.Color(theme.ColorNameBackground, variant))
+	}
+	return img, nil
+}
+
+// fillUnder puts an opaque background under img: what the board would draw
+// as its first object, done here in one pass over the pixels instead of as
+// a rectangle composited the slow, general way by the software canvas.
+func fillUnder(img *image.NRGBA, bg color.Color) {
+	b := color.NRGBAModel.Convert(bg).(color.NRGBA)
+	br, bgc, bb := uint32(b.R), uint32(b.G), uint32(b.B)
+	pix := img.Pix
+	for i := 0; i+3 < len(pix); i += 4 {
+		a := uint32(pix[i+3])
+		switch a {
+		case 0xff:
+			continue
+		case 0:
+			pix[i], pix[i+1], pix[i+2], pix[i+3] = b.R, b.G, b.B, 0xff
+			continue
+		}
+		// Non-premultiplied "over" an opaque colour.
+		na := 0xff - a
+		pix[i] = uint8((uint32(pix[i])*a + br*na + 0x7f) / 0xff)
+		pix[i+1] = uint8((uint32(pix[i+1])*a + bgc*na + 0x7f) / 0xff)
+		pix[i+2] = uint8((uint32(pix[i+2])*a + bb*na + 0x7f) / 0xff)
+		pix[i+3] = 0xff
+	}
+}
+
+// footer is the export's last line: the project and the board on the
+// left, the date on the right, in the look's muted text colour.
+func footer(p *canvas.Project, bd *canvas.Board, date time.Time, th fyne.Theme, v fyne.ThemeVariant, size fyne.Size, top float32) []fyne.CanvasObject {
+	if date.IsZero() {
+		date = time.Now()
+	}
+	fg := th.Color(theme.ColorNameForeground, v)
+	muted := th.Color(theme.ColorNamePlaceHolder, v)
+	rule := fcanvas.NewLine(withAlpha(fg, 0x30))
+	rule.StrokeWidth = 1
+	rule.Position1 = fyne.NewPos(footerPad, top)
+	rule.Position2 = fyne.NewPos(size.Width-footerPad, top)
+
+	style := fyne.TextStyle{}
+	stamp := date.Format("2006-01-02")
+	stampW := fyne.MeasureText(stamp, footerTextSize, style).Width
+	lineH := footerTextSize * lineHeightRatio(style)
+	y := top + (footerHeight-lineH)/2
+	right := fcanvas.NewText(stamp, muted)
+	right.TextSize = footerTextSize
+	right.Alignment = fyne.TextAlignTrailing
+	right.Move(fyne.NewPos(size.Width-footerPad-stampW, y))
+	right.Resize(fyne.NewSize(stampW, lineH))
+
+	// The names give way to the date on a narrow image: they shrink, then
+	// end in "…".
+	names := strings.TrimSpace(p.Name)
+	if t := strings.TrimSpace(BoardTitle(bd)); t != "" {
+		if names != "" {
+			names += " — "
+		}
+		names += t
+	}
+	objs := []fyne.CanvasObject{rule, right}
+	room := size.Width - 3*footerPad - stampW
+	if blk := fitText(names, room, lineH, footerTextSize, 10, style); len(blk.Lines) > 0 {
+		left := fcanvas.NewText(blk.Lines[0], muted)
+		left.TextSize = blk.Size
+		left.Move(fyne.NewPos(footerPad, top+(footerHeight-blk.LineH)/2))
+		left.Resize(fyne.NewSize(room, blk.LineH))
+		objs = append(objs, left)
+	}
+	return objs
+}
+
+// EncodePNG encodes an exported image. It is safe on any goroutine.
+func EncodePNG(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("cannot encode the image as PNG: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// WritePNG encodes img and writes it to path atomically: the file holds the
+// whole new image or, when anything fails, what it held before. It is safe
+// on any goroutine.
+func WritePNG(path string, img image.Image) error {
+	data, err := EncodePNG(img)
+	if err != nil {
+		return fmt.Errorf("%s: not saved: %w", path, err)
+	}
+	return storage.WriteFile(path, data)
+}
+
+// ExportFileName is the file name of a board's image in an export of every
+// board: "<project>-<board>.png", in lower case, with dashes for anything
+// but letters and digits.
+func ExportFileName(project string, bd *canvas.Board) string {
+	slug := func(s string) string {
+		if strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+			return "" // nothing FileName would keep
+		}
+		return strings.TrimSuffix(FileName(s), Ext)
+	}
+	parts := []string{}
+	for _, s := range []string{slug(project), slug(BoardTitle(bd))} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "board")
+	}
+	return strings.Join(parts, "-") + ".png"
+}
+
+// ExportFileNames names the image of every board of p, in board order;
+// boards whose names would clash get "-2", "-3"… so that no image of the
+// export replaces another.
+func ExportFileNames(p *canvas.Project) []string {
+	names := make([]string, len(p.Boards))
+	seen := map[string]bool{}
+	for i, bd := range p.Boards {
+		name := ExportFileName(p.Name, bd)
+		base := strings.TrimSuffix(name, ".png")
+		for n := 2; seen[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s-%d.png", base, n)
+		}
+		seen[strings.ToLower(name)] = true
+		names[i] = name
+	}
+	return names
+}
+
+// BoardTitle is what a board is called in tabs, file names and messages:
+// its title, or its template's name when it has none.
+func BoardTitle(bd *canvas.Board) string { return tabTitle(bd) }
+
+var headless struct {
+	once sync.Once
+	app  fyne.App
+}
+
+// StartHeadless starts Fyne without opening a window, once, for exports
+// from the command line: RenderBoard needs an app for its fonts and theme.
+// No display is needed until a window is opened, and none is.
+func StartHeadless() fyne.App {
+	headless.once.Do(func() { headless.app = fyneapp.NewWithID(ID) })
+	return headless.app
+}
