@@ -41,9 +41,13 @@ func newCardWidget(c *canvas.Card, colors *boardColors) *cardWidget {
 // CreateRenderer implements fyne.Widget.
 func (w *cardWidget) CreateRenderer() fyne.WidgetRenderer {
 	r := &cardRenderer{w: w}
-	r.shadow = fcanvas.NewRectangle(color.NRGBA{0, 0, 0, 0x38})
+	for i := range r.shadow {
+		r.shadow[i] = fcanvas.NewRectangle(shadowColor)
+	}
 	r.body = fcanvas.NewRectangle(color.Transparent)
-	r.body.StrokeWidth = 1
+	for i := range r.edges {
+		r.edges[i] = fcanvas.NewRectangle(color.Transparent)
+	}
 	r.sel = fcanvas.NewRectangle(color.Transparent)
 	r.sel.StrokeWidth = 4
 	r.sel.Hide()
@@ -77,12 +81,23 @@ type contentKey struct {
 	badges bool
 }
 
-// cardRenderer owns a note's canvas objects: shadow, body, selection
-// outline, one canvas.Text per wrapped line and the badges.
+// shadowColor is the shade a note casts on the board.
+var shadowColor = color.NRGBA{0, 0, 0, 0x38}
+
+// cardRenderer owns a note's canvas objects: shadow, body, edges,
+// selection outline, one canvas.Text per wrapped line and the badges.
+//
+// A note is square, like paper ones, and drawn from plain rectangles only:
+// the shadow is the L its offset copy shows beside and below the note, and
+// the edges are four thin strips. Fyne's software renderer (PNG export)
+// fills a plain rectangle directly but rasterises a rounded or stroked one
+// through a mask, which made exporting a full board three times slower.
 type cardRenderer struct {
 	w *cardWidget
 
-	shadow, body, sel  *fcanvas.Rectangle
+	shadow             [2]*fcanvas.Rectangle // right and bottom
+	edges              [4]*fcanvas.Rectangle // top, bottom, left, right
+	body, sel          *fcanvas.Rectangle
 	lines              []*fcanvas.Text
 	voteDot            *fcanvas.Circle
 	voteText           *fcanvas.Text
@@ -110,7 +125,9 @@ func (r *cardRenderer) update() {
 	r.w.shown = lookOf(c)
 	fill := parseHex(c.DisplayColor())
 	r.body.FillColor = fill
-	r.body.StrokeColor = darken(fill, 0.72)
+	for _, e := range r.edges {
+		e.FillColor = darken(fill, 0.72)
+	}
 	if r.w.colors != nil {
 		r.sel.StrokeColor = r.w.colors.primary
 	}
@@ -172,14 +189,31 @@ func badgeRowHeight() float32 { return badgeTextSize*1.4 + 4 }
 // Layout places every object for the widget's size at the card's zoom.
 func (r *cardRenderer) Layout(size fyne.Size) {
 	z := r.w.zoom
-	r.shadow.Move(fyne.NewPos(3*z, 4*z))
-	r.shadow.Resize(size)
-	r.shadow.CornerRadius = 5 * z
 	r.body.Resize(size)
-	r.body.CornerRadius = 5 * z
+	// Shadow and edges are lost on a note a few pixels wide; hiding them
+	// there keeps a zoomed-out board of thousands of notes cheap to draw.
+	detail := size.Width >= minDetailPixels
+	sx, sy := 3*z, 4*z
+	r.shadow[0].Move(fyne.NewPos(size.Width, sy))
+	r.shadow[0].Resize(fyne.NewSize(sx, size.Height))
+	r.shadow[1].Move(fyne.NewPos(sx, size.Height))
+	r.shadow[1].Resize(fyne.NewSize(size.Width-sx, sy))
+	e := max(z, 1) // the edge: one board unit, never under a pixel
+	r.edges[0].Resize(fyne.NewSize(size.Width, e))
+	r.edges[1].Move(fyne.NewPos(0, size.Height-e))
+	r.edges[1].Resize(fyne.NewSize(size.Width, e))
+	r.edges[2].Resize(fyne.NewSize(e, size.Height))
+	r.edges[3].Move(fyne.NewPos(size.Width-e, 0))
+	r.edges[3].Resize(fyne.NewSize(e, size.Height))
+	for _, o := range r.shadow {
+		o.Hidden = !detail
+	}
+	for _, o := range r.edges {
+		o.Hidden = !detail
+	}
 	r.sel.Move(fyne.NewPos(-4, -4))
 	r.sel.Resize(size.AddWidthHeight(8, 8))
-	r.sel.CornerRadius = 5*z + 4
+	r.sel.CornerRadius = 3
 
 	showText := cardTextSize*z >= minTextPixels
 	if showText {
@@ -254,8 +288,8 @@ func (r *cardRenderer) MinSize() fyne.Size { return fyne.NewSize(1, 1) }
 // Objects implements fyne.WidgetRenderer.
 func (r *cardRenderer) Objects() []fyne.CanvasObject {
 	if r.objects == nil {
-		r.objects = make([]fyne.CanvasObject, 0, 7+len(r.lines))
-		r.objects = append(r.objects, r.shadow, r.body)
+		r.objects = make([]fyne.CanvasObject, 0, 12+len(r.lines))
+		r.objects = append(r.objects, r.shadow[0], r.shadow[1], r.body, r.edges[0], r.edges[1], r.edges[2], r.edges[3])
 		for _, t := range r.lines {
 			r.objects = append(r.objects, t)
 		}

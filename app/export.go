@@ -120,7 +120,17 @@ func screenPixels(v, scale float32) int { return int(math.Ceil(float64(v * scale
 func exportArea(bd *canvas.Board, crop bool) canvas.Rect {
 	cards := bd.CardsBounds()
 	if crop && !cards.Empty() {
-		return withWholeLines(bd, cards.Inset(exportCropMargin))
+		r := cards.Inset(exportCropMargin)
+		// A job map's cards mean little without the names of their
+		// steps: the crop keeps the headers above the columns it shows.
+		if c := bd.TemplateOf().Columns; c != nil && len(bd.Steps) > 0 {
+			cols := canvas.Rect{X: c.X, Y: c.Y, W: c.ColumnX(len(bd.Steps)) - c.X, H: c.Height()}
+			if r.Intersects(cols) && r.Y > c.Y {
+				r.H += r.Y - (c.Y - exportTextMargin)
+				r.Y = c.Y - exportTextMargin
+			}
+		}
+		return withWholeLines(bd, r)
 	}
 	r := bd.TemplateBounds()
 	if !cards.Empty() {

@@ -386,3 +386,29 @@ func TestExportFileNames(t *testing.T) {
 		t.Errorf("no usable name: %q, want board.png", n)
 	}
 }
+
+// A crop of a job map keeps the names of the steps above its cards, and
+// only the columns that hold cards.
+func TestExportCropKeepsJobMapHeaders(t *testing.T) {
+	exportApp(t)
+	p := sampleProject(t)
+	jm := p.Boards[1]
+	c := jm.TemplateOf().Columns
+	cards := jm.CardsBounds()
+	got := exportArea(jm, true)
+	if got.Y > c.Y {
+		t.Errorf("the crop starts at y %v, below the step headers at %v", got.Y, c.Y)
+	}
+	if got.Y+got.H < cards.Y+cards.H || got.X > cards.X || got.X+got.W < cards.X+cards.W {
+		t.Errorf("the crop %v leaves out cards in %v", got, cards)
+	}
+	// With the cards of one step only, the crop stays narrow.
+	one := p.Clone()
+	jm1 := one.Boards[1]
+	keep := jm1.CardsInStep("execute")
+	jm1.Cards = keep
+	jm1.Links = nil
+	if got := exportArea(jm1, true); got.W > c.Width+2*exportCropMargin || got.Y > c.Y {
+		t.Errorf("one step's crop %v: want one column wide with its header", got)
+	}
+}

@@ -30,6 +30,10 @@ const (
 	// it would be an unreadable smear that costs a texture upload.
 	minTextPixels = 5
 
+	// minDetailPixels is the on-screen width below which a note is drawn
+	// without its shadow and edges.
+	minDetailPixels = 24
+
 	gridStep = 10 // cards snap to this grid when dropped
 )
 
