@@ -66,6 +66,13 @@ func (f faultFS) Rename(oldname, newname string) error {
 	return f.osFS.Rename(oldname, newname)
 }
 
+func (f faultFS) MkdirAll(dir string, perm fs.FileMode) error {
+	if err := f.check("mkdirall", dir); err != nil {
+		return &fs.PathError{Op: "mkdir", Path: dir, Err: err}
+	}
+	return f.osFS.MkdirAll(dir, perm)
+}
+
 func (f faultFS) SyncDir(dir string) error {
 	if err := f.check("syncdir", dir); err != nil {
 		return err
