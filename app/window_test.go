@@ -53,6 +53,9 @@ func button(t *testing.T, w *Window, label string) *widget.Button {
 		if b, ok := o.(*widget.Button); ok && b.Text == label {
 			return b
 		}
+		if b, ok := o.(*defaultButton); ok && b.Text == label {
+			return &b.Button
+		}
 	}
 	t.Fatalf("no %q button in the dialog", label)
 	return nil
