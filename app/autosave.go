@@ -81,7 +81,9 @@ func (a *autosaver) attach(doc *Document) {
 		var err error
 		sess, others, err = storage.StartSession(a.dir, doc.Path)
 		if err != nil {
-			a.report(err)
+			a.failing = true
+			dialog.ShowError(fmt.Errorf("Autosave is off for this project: a crash would lose unsaved changes.\n"+
+				"Save often, or make the folder usable and open the project again.\n\n%w", err), a.w.Window)
 			return
 		}
 	}

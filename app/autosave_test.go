@@ -295,3 +295,36 @@ func BenchmarkAutosaveWrite2000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAutosaveChanged is what autosave adds to every edit, drag
+// events included, on a 2,000-card board: re-arming its timer.
+func BenchmarkAutosaveChanged2000(b *testing.B) {
+	b.Setenv(storage.RecoveryEnv, b.TempDir())
+	w := NewWindow(test.NewTempApp(b))
+	doc, _ := bigDocument(b, 2000)
+	doc.History.MarkUnsaved()
+	w.SetDocument(doc)
+	defer w.recovery.stopTimer()
+	b.ReportAllocs()
+	for b.Loop() {
+		w.recovery.changed()
+	}
+}
+
+// TestAutosaveOffSaysSo: a recovery folder that cannot be made turns
+// autosave off, says so when the project opens, and the project works.
+func TestAutosaveOffSaysSo(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o644)
+	t.Setenv(storage.RecoveryEnv, filepath.Join(file, "recovery"))
+	w, path := newTestWindow(t)
+	if msg := dialogText(t, w); !strings.Contains(msg, "Autosave is off for this project") || !strings.Contains(msg, "not a directory") {
+		t.Errorf("message:\n%s", msg)
+	}
+	c := addCard(t, w, "Still works")
+	autosave(w)
+	w.Save()
+	if p, err := storage.Load(path); err != nil || p.Boards[0].Card(c.ID) == nil {
+		t.Errorf("saving without autosave: %v", err)
+	}
+}

@@ -327,9 +327,14 @@ func TestRecoveryWriteFaults(t *testing.T) {
 			old := readFile(t, s.File())
 
 			fail = tt.fail
-			err = s.Write(genProject(2, 10), Stamp{})
+			p := genProject(2, 10)
+			before := mustEncode(t, p)
+			err = s.Write(p, Stamp{})
 			if err == nil {
 				t.Fatal("write succeeded despite the fault")
+			}
+			if !bytes.Equal(mustEncode(t, p), before) {
+				t.Error("the project in memory changed")
 			}
 			if !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), dir) {
 				t.Errorf("message %q, want %q in it", err, tt.want)

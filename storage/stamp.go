@@ -42,11 +42,15 @@ func LoadStamped(path string) (*canvas.Project, Stamp, error) {
 
 // SaveStamped is Save that also stamps the file as it was written.
 func SaveStamped(path string, p *canvas.Project) (Stamp, error) {
+	return saveStamped(osFS{}, path, p)
+}
+
+func saveStamped(fsys fileSystem, path string, p *canvas.Project) (Stamp, error) {
 	data, err := Encode(p)
 	if err != nil {
 		return Stamp{}, &FileError{File: path, Msg: "not saved: " + err.Error(), Err: err}
 	}
-	if err := writeFile(osFS{}, path, data); err != nil {
+	if err := writeFile(fsys, path, data); err != nil {
 		return Stamp{}, err
 	}
 	var modTime time.Time
