@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/jobcanvas/jobcanvas/storage"
 )
@@ -282,9 +281,8 @@ func (w *Window) warnOpenElsewhere(path string, others []storage.Owner) {
 		where += ", since " + o.Since.Local().Format("15:04")
 	}
 	where += ")"
-	msg := widget.NewLabel(fmt.Sprintf("%s is also open %s.\n\nChanges made in one window are not seen in the other. "+
-		"When you save, Jobcanvas asks before replacing changes saved elsewhere.", filepath.Base(path), where))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrappedLabel(fmt.Sprintf("%s is also open %s.\n\nChanges made in one window are not seen in the other. "+
+		"When you save, Jobcanvas asks before replacing changes saved elsewhere.", filepath.Base(path), where), fyne.TextStyle{})
 	var d dialog.Dialog
 	ok := newDefaultButton("OK", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Also open elsewhere",

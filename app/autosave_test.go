@@ -72,6 +72,18 @@ func dialogText(t *testing.T, w *Window) string {
 	return b.String()
 }
 
+// firstEntry is the first text field in the topmost dialog.
+func firstEntry(t *testing.T, w *Window) *widget.Entry {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(w.Window.Canvas().Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok {
+			return e
+		}
+	}
+	t.Fatal("no text field in the dialog")
+	return nil
+}
+
 // crashWindow leaves things as a crash would: the unsaved changes in the
 // recovery folder, the lock free. It is what closing a window without the
 // user's choice does (OnClosed); the test window itself is closed by its
@@ -260,15 +272,21 @@ func TestTwoWindowsOnOneFileWarn(t *testing.T) {
 	}
 }
 
-// BenchmarkAutosaveFlush2000 is the part of an autosave that runs on the
-// main goroutine, on a 2,000-card board: the snapshot (a deep copy) and
-// handing it to the background. It is what the user could feel.
-func BenchmarkAutosaveFlush2000(b *testing.B) {
+// bigUnsavedWindow shows a 2,000-card project with unsaved changes.
+func bigUnsavedWindow(b *testing.B) *Window {
 	b.Setenv(storage.RecoveryEnv, b.TempDir())
 	w := NewWindow(test.NewTempApp(b))
 	doc, _ := bigDocument(b, 2000)
 	doc.History.MarkUnsaved()
 	w.SetDocument(doc)
+	return w
+}
+
+// BenchmarkAutosaveFlush2000 is the part of an autosave that runs on the
+// main goroutine, on a 2,000-card board: the snapshot (a deep copy) and
+// handing it to the background. It is what the user could feel.
+func BenchmarkAutosaveFlush2000(b *testing.B) {
+	w := bigUnsavedWindow(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		w.recovery.flush()
@@ -299,11 +317,7 @@ func BenchmarkAutosaveWrite2000(b *testing.B) {
 // BenchmarkAutosaveChanged is what autosave adds to every edit, drag
 // events included, on a 2,000-card board: re-arming its timer.
 func BenchmarkAutosaveChanged2000(b *testing.B) {
-	b.Setenv(storage.RecoveryEnv, b.TempDir())
-	w := NewWindow(test.NewTempApp(b))
-	doc, _ := bigDocument(b, 2000)
-	doc.History.MarkUnsaved()
-	w.SetDocument(doc)
+	w := bigUnsavedWindow(b)
 	defer w.recovery.stopTimer()
 	b.ReportAllocs()
 	for b.Loop() {

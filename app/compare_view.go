@@ -100,21 +100,23 @@ func cardLabel(c *canvas.Card) string {
 	return fmt.Sprintf("%q (%s)", text, strings.ToLower(c.Kind.Label()))
 }
 
+// count says "1 card", "3 cards".
 func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return fmt.Sprintf("%d %s", n, plural(n, what, what+"s"))
+}
+
+// wrappedLabel is a label that wraps at word boundaries, as dialog text
+// does.
+func wrappedLabel(text string, style fyne.TextStyle) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, style)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // compareView shows diffLines in a scrolling list.
 func compareView(intro string, d *canvas.Diff, newName, oldName string) fyne.CanvasObject {
 	summary, boards := diffLines(d, newName, oldName)
-	wrap := func(s string, style fyne.TextStyle) *widget.Label {
-		l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, style)
-		l.Wrapping = fyne.TextWrapWord
-		return l
-	}
+	wrap := wrappedLabel
 	items := []fyne.CanvasObject{wrap(intro, fyne.TextStyle{}), wrap(summary, fyne.TextStyle{Bold: true})}
 	for _, lines := range boards {
 		items = append(items, widget.NewSeparator(), wrap(lines[0], fyne.TextStyle{Bold: true}))

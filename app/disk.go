@@ -49,11 +49,10 @@ func (w *Window) showChangedOnDisk(now storage.Stamp, then func()) {
 	var d dialog.Dialog
 	hide := func(fn func()) func() { return func() { d.Hide(); fn() } }
 	again := func() { w.showChangedOnDisk(now, then) }
-	msg := widget.NewLabel(fmt.Sprintf("%s was changed on disk %s, after you opened it here "+
+	msg := wrappedLabel(fmt.Sprintf("%s was changed on disk %s, after you opened it here "+
 		"(by a git pull, a synced folder or another window, for example).\n\n"+
 		"Overwrite replaces those changes with yours. Reload opens the file as it is now and drops "+
-		"your unsaved changes. Save As keeps both.", name, when(now.ModTime)))
-	msg.Wrapping = fyne.TextWrapWord
+		"your unsaved changes. Save As keeps both.", name, when(now.ModTime)), fyne.TextStyle{})
 	buttons := container.NewHBox(
 		widget.NewButton("Cancel", hide(func() {})),
 		layout.NewSpacer(),

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
 	"github.com/jobcanvas/jobcanvas/storage"
@@ -97,14 +96,8 @@ func TestSaveAsWhenChangedOnDisk(t *testing.T) {
 	w, mine, theirs, path := changedElsewhere(t)
 	w.Save()
 	test.Tap(button(t, w, "Save As…"))
-	var name *widget.Entry
-	for _, o := range test.LaidOutObjects(w.Window.Canvas().Overlays().Top()) {
-		if e, ok := o.(*widget.Entry); ok && name == nil {
-			name = e
-		}
-	}
-	if name == nil || name.Text != "sample-2.jobcanvas" {
-		t.Fatalf("suggested name %v, want one beside the file that is free", name)
+	if name := firstEntry(t, w); name.Text != "sample-2.jobcanvas" {
+		t.Fatalf("suggested name %q, want one beside the file that is free", name.Text)
 	}
 	test.Tap(button(t, w, "Save"))
 	copyPath := filepath.Join(filepath.Dir(path), "sample-2.jobcanvas")

@@ -147,11 +147,7 @@ func (w *Window) showRecoveryOffer(o *recoveryOffer, next func()) {
 
 // describe says what the recovery file holds and what restoring does.
 func (o *recoveryOffer) describe() fyne.CanvasObject {
-	label := func(s string, style fyne.TextStyle) *widget.Label {
-		l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, style)
-		l.Wrapping = fyne.TextWrapWord
-		return l
-	}
+	label := wrappedLabel
 	if o.err != nil {
 		return container.NewVBox(
 			label("A recovery file left by Jobcanvas cannot be read:", fyne.TextStyle{}),
