@@ -425,7 +425,7 @@ func Orphans(dir string) ([]RecoveryInfo, error) {
 				continue
 			}
 			key = k
-		case recovery[strings.TrimSuffix(name, RecoveryExt)] && strings.HasSuffix(name, RecoveryExt):
+		case strings.HasSuffix(name, RecoveryExt) && recovery[strings.TrimSuffix(name, RecoveryExt)]:
 			key = strings.TrimSuffix(name, RecoveryExt)
 		default:
 			continue
