@@ -4,6 +4,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
+	"github.com/jobcanvas/jobcanvas/storage"
 )
 
 // Document is the open project as the window sees it: the model, its
@@ -14,6 +15,9 @@ type Document struct {
 	Project *canvas.Project
 	History canvas.History
 	Path    string // "" until first saved
+	// Disk stamps the file as it was last loaded or saved here, to tell
+	// whether someone else changed it since (zero until first saved).
+	Disk storage.Stamp
 
 	listeners []func(Change)
 }

@@ -32,14 +32,16 @@ const (
 // OpenPath loads the project at path and shows it. On error the open
 // project stays as it was.
 func (w *Window) OpenPath(path string) error {
-	p, err := storage.Load(path)
+	p, stamp, err := storage.LoadStamped(path)
 	if err != nil {
 		return err
 	}
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	w.SetDocument(NewDocument(p, path))
+	doc := NewDocument(p, path)
+	doc.Disk = stamp
+	w.SetDocument(doc)
 	w.addRecent(path)
 	return nil
 }
@@ -84,7 +86,9 @@ func (w *Window) ShowOpen() {
 func (w *Window) openReported(path string) {
 	if err := w.OpenPath(path); err != nil {
 		w.showError(fmt.Errorf("could not open %s; the open project is unchanged.\n\n%w", filepath.Base(path), err))
+		return
 	}
+	w.offerRecovery(func(r *storage.RecoveryInfo) bool { return r.Path == w.doc.Path })
 }
 
 // Save writes the project to its file, or asks where when it has none.
@@ -96,20 +100,20 @@ func (w *Window) Save() {
 		w.ShowSaveAs(nil)
 		return
 	}
-	if err := w.SaveTo(w.doc.Path); err != nil {
-		w.showError(err)
-	}
+	w.saveChecked(nil)
 }
 
 // SaveTo writes the project to path and makes it the document's file. A
 // failed save leaves the file on disk and the project in memory as they
 // were.
 func (w *Window) SaveTo(path string) error {
-	if err := storage.Save(path, w.doc.Project); err != nil {
+	stamp, err := storage.SaveStamped(path, w.doc.Project)
+	if err != nil {
 		return err
 	}
-	w.doc.Path = path
+	w.doc.Path, w.doc.Disk = path, stamp
 	w.doc.History.MarkSaved()
+	w.recovery.saved()
 	w.addRecent(path)
 	w.updateTitle()
 	return nil
@@ -127,6 +131,11 @@ func (w *Window) ShowSaveAs(then func()) {
 		return
 	}
 	dir, name := w.saveAsDefaults()
+	w.showSaveAs(dir, name, then)
+}
+
+// showSaveAs is ShowSaveAs starting from the folder dir and file name.
+func (w *Window) showSaveAs(dir, name string, then func()) {
 	nameEntry := widget.NewEntry()
 	nameEntry.SetText(name)
 	folder := widget.NewLabel(dir)
@@ -151,6 +160,10 @@ func (w *Window) ShowSaveAs(then func()) {
 			return
 		}
 		path := filepath.Join(dir, withExt(strings.TrimSpace(nameEntry.Text)))
+		if path == w.doc.Path { // a plain save, asking if the file changed
+			w.saveChecked(then)
+			return
+		}
 		save := func() {
 			if err := w.SaveTo(path); err != nil {
 				w.showError(err)
@@ -160,7 +173,7 @@ func (w *Window) ShowSaveAs(then func()) {
 				then()
 			}
 		}
-		if _, err := os.Stat(path); err == nil && path != w.doc.Path {
+		if _, err := os.Stat(path); err == nil {
 			dialog.ShowConfirm("Replace file?", filepath.Base(path)+" already exists. Replace it? The old version is kept as "+filepath.Base(path)+".bak.", func(yes bool) {
 				if yes {
 					save()
@@ -242,14 +255,10 @@ func (w *Window) confirmDiscard(then func()) {
 			w.ShowSaveAs(then)
 			return
 		}
-		if err := w.SaveTo(w.doc.Path); err != nil {
-			w.showError(err)
-			return
-		}
-		then()
+		w.saveChecked(then)
 	})
 	save.Importance = widget.HighImportance
-	discard := widget.NewButton("Don't save", func() { d.Hide(); then() })
+	discard := widget.NewButton("Don't save", func() { d.Hide(); w.recovery.userDiscarded(); then() })
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Unsaved changes",
 		container.NewVBox(msg, container.NewHBox(discard, cancel, save)), w.Window)

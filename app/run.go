@@ -20,6 +20,8 @@ func Run(path string) error {
 	} else if err := w.OpenPath(path); err != nil {
 		return err
 	}
+	w.OfferRecovery()
 	w.Window.ShowAndRun()
+	w.recovery.shutdown() // the app can quit without closing the window
 	return nil
 }

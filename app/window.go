@@ -31,6 +31,8 @@ type Window struct {
 	tabsByBoard map[uuid.UUID]*boardTab
 
 	menuNames [2]string // undo and redo names the menu shows
+
+	recovery *autosaver // keeps unsaved changes in a recovery file
 }
 
 // NewWindow makes an empty window; open a project with OpenPath, OpenSample
@@ -45,6 +47,8 @@ func NewWindow(a fyne.App) *Window {
 	w.Window.SetContent(container.NewBorder(w.toolbar(), nil, nil, nil, w.tabs))
 	w.Window.Resize(fyne.NewSize(1280, 800))
 	w.Window.SetCloseIntercept(func() { w.confirmDiscard(w.Window.Close) })
+	w.recovery = newAutosaver(w)
+	w.Window.SetOnClosed(w.recovery.shutdown)
 	w.addShortcuts()
 	return w
 }
@@ -57,6 +61,7 @@ func (w *Window) Document() *Document { return w.doc }
 
 // SetDocument shows doc in the window, replacing what was open.
 func (w *Window) SetDocument(doc *Document) {
+	w.recovery.attach(doc)
 	w.doc = doc
 	w.boards = nil
 	w.tabsByBoard = map[uuid.UUID]*boardTab{}

@@ -54,6 +54,9 @@ func button(t *testing.T, w *Window, label string) *widget.Button {
 		if b, ok := o.(*widget.Button); ok && b.Text == label {
 			return b
 		}
+		if b, ok := o.(*defaultButton); ok && b.Text == label {
+			return &b.Button
+		}
 	}
 	t.Fatalf("no %q button in the dialog", label)
 	return nil
@@ -167,14 +170,9 @@ func TestSaveAsAddsExtension(t *testing.T) {
 	w.ShowSaveAs(nil)
 	dir := t.TempDir()
 	// The form's entry holds the suggested name; point the dialog at dir.
-	var name *widget.Entry
-	for _, o := range test.LaidOutObjects(w.Window.Canvas().Overlays().Top()) {
-		if e, ok := o.(*widget.Entry); ok && name == nil {
-			name = e
-		}
-	}
-	if name == nil || name.Text != "commuter-cycling.jobcanvas" {
-		t.Fatalf("suggested file name %v", name)
+	name := firstEntry(t, w)
+	if name.Text != "commuter-cycling.jobcanvas" {
+		t.Fatalf("suggested file name %q", name.Text)
 	}
 	name.SetText("workshop")
 	w.Window.Canvas().Overlays().Top().Hide()

@@ -98,6 +98,14 @@ func (h *History) top() uint64 {
 // MarkSaved records that the project as it is now is saved.
 func (h *History) MarkSaved() { h.saved = h.top() }
 
+// MarkUnsaved records that no state the history can reach is saved: the
+// project came from somewhere other than its file (a recovery file), so it
+// stays dirty, undo included, until the next MarkSaved.
+func (h *History) MarkUnsaved() { h.saved = unsaved }
+
+// unsaved is a seq no step ever gets.
+const unsaved = ^uint64(0)
+
 // Dirty reports whether the project differs from its last saved state.
 func (h *History) Dirty() bool { return h.top() != h.saved }
 

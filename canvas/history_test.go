@@ -227,3 +227,27 @@ func TestMaxCards(t *testing.T) {
 		t.Errorf("Validate = %v", err)
 	}
 }
+
+// TestHistoryMarkUnsaved: a project restored from a recovery file is not
+// what its file holds, whatever is done or undone, until it is saved.
+func TestHistoryMarkUnsaved(t *testing.T) {
+	f := newFixture(t)
+	var h canvas.History
+	h.MarkUnsaved()
+	if !h.Dirty() {
+		t.Fatal("clean right after MarkUnsaved")
+	}
+	if err := h.Do(f.p, &canvas.RenameProject{To: "A"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Undo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	if !h.Dirty() {
+		t.Error("undo back to the restored state counts as saved")
+	}
+	h.MarkSaved()
+	if h.Dirty() {
+		t.Error("dirty after MarkSaved")
+	}
+}

@@ -1,8 +1,10 @@
 // Package storage reads and writes Jobcanvas project files (.jobcanvas):
 // the versioned JSON codec (format v1, see notes-format.md and
 // assets/schema), migrations of older versions, limits that keep a broken
-// or hostile file from exhausting memory, and atomic saves with a backup.
-// It knows nothing of windows, so the app and the command line share it.
+// or hostile file from exhausting memory, atomic saves with a backup,
+// stamps that tell a file changed on disk, and recovery files that keep
+// unsaved work through a crash (recovery.go). It knows nothing of windows,
+// so the app and the command line share it.
 //
 // Errors name the file and, where they can, the line, column and path of
 // the problem (sample.jobcanvas:12:4: …, sample.jobcanvas:

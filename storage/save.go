@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
@@ -24,28 +25,38 @@ const newFilePerm = 0o644
 // Load reads and decodes the project file at path. It reads at most
 // MaxFileSize bytes, so a huge file is refused without being read whole.
 func Load(path string) (*canvas.Project, error) {
+	data, _, err := readLimited(path, MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	return Decode(data, path)
+}
+
+// readLimited reads the file at path, refusing one over limit bytes without
+// reading it whole, and returns its modification time too.
+func readLimited(path string, limit int64) (data []byte, modTime time.Time, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, ioError(path, "cannot open", err)
+		return nil, time.Time{}, ioError(path, "cannot open", err)
 	}
 	defer f.Close()
 	var size int64 = -1
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-		size = fi.Size()
-		if size > MaxFileSize {
-			return nil, tooLarge(path, size)
+		size, modTime = fi.Size(), fi.ModTime()
+		if size > limit {
+			return nil, time.Time{}, tooLarge(path, size)
 		}
 	}
 	buf := make([]byte, 0, max(size, 512)+1)
-	data, err := readAll(io.LimitReader(f, MaxFileSize+1), buf)
+	data, err = readAll(io.LimitReader(f, limit+1), buf)
 	if err != nil {
-		return nil, ioError(path, "cannot read", err)
+		return nil, time.Time{}, ioError(path, "cannot read", err)
 	}
-	if len(data) > MaxFileSize {
-		return nil, &FileError{File: path, Err: ErrTooLarge,
-			Msg: fmt.Sprintf("file is over %s, the limit", roundSize(MaxFileSize))}
+	if int64(len(data)) > limit {
+		return nil, time.Time{}, &FileError{File: path, Err: ErrTooLarge,
+			Msg: fmt.Sprintf("file is over %s, the limit", roundSize(limit))}
 	}
-	return Decode(data, path)
+	return data, modTime, nil
 }
 
 // readAll is io.ReadAll into a buffer sized from the file's size.
@@ -89,11 +100,8 @@ func ioError(path, doing string, err error) error {
 // An existing file keeps its permission bits; a symbolic link is followed,
 // so the link stays a link.
 func Save(path string, p *canvas.Project) error {
-	data, err := Encode(p)
-	if err != nil {
-		return &FileError{File: path, Msg: "not saved: " + err.Error(), Err: err}
-	}
-	return writeFile(osFS{}, path, data)
+	_, err := SaveStamped(path, p)
+	return err
 }
 
 // fileSystem is what writeFile needs of the operating system. It exists
@@ -108,6 +116,7 @@ type fileSystem interface {
 	Rename(oldname, newname string) error
 	Remove(name string) error
 	SyncDir(dir string) error
+	MkdirAll(dir string, perm fs.FileMode) error
 }
 
 // tempFile is the part of *os.File that writeFile uses.
@@ -128,6 +137,9 @@ func (osFS) Open(name string) (io.ReadCloser, error)  { return os.Open(name) }
 func (osFS) Link(oldname, newname string) error       { return os.Link(oldname, newname) }
 func (osFS) Rename(oldname, newname string) error     { return os.Rename(oldname, newname) }
 func (osFS) Remove(name string) error                 { return os.Remove(name) }
+func (osFS) MkdirAll(dir string, perm fs.FileMode) error {
+	return os.MkdirAll(dir, perm)
+}
 func (osFS) CreateTemp(dir, pattern string) (tempFile, error) {
 	return os.CreateTemp(dir, pattern)
 }
@@ -154,19 +166,18 @@ func (osFS) SyncDir(dir string) error {
 // from a project, such as exported images, that can be made again. When
 // anything fails the file is left as it was.
 func WriteFile(path string, data []byte) error {
-	return writeAtomic(osFS{}, path, data, false)
+	return replaceFile(osFS{}, path, data, false)
 }
 
 // writeFile replaces the file at path with data atomically and durably,
 // keeping the previous content as path+BackupSuffix.
 func writeFile(fsys fileSystem, path string, data []byte) error {
-	return writeAtomic(fsys, path, data, true)
+	return replaceFile(fsys, path, data, true)
 }
 
-// writeAtomic replaces the file at path with data through a temporary file
-// in the same folder, flushed before it is renamed over the old one; with
-// keepBackup the previous content is kept as path+BackupSuffix first.
-func writeAtomic(fsys fileSystem, path string, data []byte, keepBackup bool) (err error) {
+// replaceFile replaces the file at path with data atomically and durably;
+// with keepBackup, the previous content stays as path+BackupSuffix.
+func replaceFile(fsys fileSystem, path string, data []byte, keepBackup bool) (err error) {
 	target := path
 	if real, err := fsys.EvalSymlinks(path); err == nil {
 		target = real

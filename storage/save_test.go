@@ -66,6 +66,13 @@ func (f faultFS) Rename(oldname, newname string) error {
 	return f.osFS.Rename(oldname, newname)
 }
 
+func (f faultFS) MkdirAll(dir string, perm fs.FileMode) error {
+	if err := f.check("mkdirall", dir); err != nil {
+		return &fs.PathError{Op: "mkdir", Path: dir, Err: err}
+	}
+	return f.osFS.MkdirAll(dir, perm)
+}
+
 func (f faultFS) SyncDir(dir string) error {
 	if err := f.check("syncdir", dir); err != nil {
 		return err
@@ -324,9 +331,14 @@ func TestSaveFaults(t *testing.T) {
 			}
 			old := readFile(t, path)
 
-			err := writeFile(faultFS{fail: tt.fail}, path, mustEncode(t, genProject(2, 20)))
+			p := genProject(2, 20)
+			before := mustEncode(t, p)
+			_, err := saveStamped(faultFS{fail: tt.fail}, path, p)
 			if err == nil {
 				t.Fatal("save succeeded despite the fault")
+			}
+			if !bytes.Equal(mustEncode(t, p), before) {
+				t.Error("the project in memory changed")
 			}
 			if !strings.HasPrefix(err.Error(), path+": ") || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("message %q, want %q in it", err, tt.want)

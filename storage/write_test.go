@@ -60,7 +60,7 @@ func TestWriteFileFaultKeepsOldFile(t *testing.T) {
 		on("sync", ".tmp", syscall.EIO),
 		onName("rename", "board.png", syscall.EXDEV),
 	} {
-		err := writeAtomic(faultFS{fail: fail}, path, bytes.Repeat([]byte("new"), 1000), false)
+		err := replaceFile(faultFS{fail: fail}, path, bytes.Repeat([]byte("new"), 1000), false)
 		if err == nil || !strings.HasPrefix(err.Error(), path+": not saved: ") {
 			t.Errorf("got %v, want a not-saved error", err)
 		}
