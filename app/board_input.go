@@ -75,20 +75,31 @@ func (k keyState) mods() fyne.KeyModifier {
 // MouseDown implements desktop.Mouseable: it takes the focus, commits a
 // text being edited and selects the card pressed on.
 func (b *BoardWidget) MouseDown(e *desktop.MouseEvent) {
-	b.focus(b)
-	b.commitEdit()
-	b.pointer = e.Position
-	bd := b.board()
-	if bd == nil {
+	card, ok := b.pointerDown(e.Position)
+	if !ok {
 		return
 	}
-	b.press = press{active: true, button: e.Button, mods: e.Modifier, handled: true}
-	if c := bd.CardAt(b.toBoard(e.Position)); c != nil {
-		b.press.card = c.ID
-	}
+	b.press = press{active: true, button: e.Button, mods: e.Modifier, handled: true, card: card}
 	if e.Button == desktop.MouseButtonPrimary || e.Button == desktop.MouseButtonSecondary {
 		b.press.toggled = b.selectFor(b.press.card, e.Modifier, e.Button == desktop.MouseButtonSecondary)
 	}
+}
+
+// pointerDown is how a press or a tap begins: the board takes the focus,
+// a text being typed is committed, and the card under pos is found
+// (uuid.Nil on empty space); ok is false once the board is gone.
+func (b *BoardWidget) pointerDown(pos fyne.Position) (card uuid.UUID, ok bool) {
+	b.focus(b)
+	b.commitEdit()
+	b.pointer = pos
+	bd := b.board()
+	if bd == nil {
+		return uuid.Nil, false
+	}
+	if c := bd.CardAt(b.toBoard(pos)); c != nil {
+		return c.ID, true
+	}
+	return uuid.Nil, true
 }
 
 // selectFor updates the selection for a click on card (uuid.Nil: empty
@@ -129,16 +140,9 @@ func (b *BoardWidget) Tapped(e *fyne.PointEvent) {
 		b.press.handled = false
 		return
 	}
-	b.focus(b)
-	b.commitEdit()
-	b.pointer = e.Position
-	bd := b.board()
-	if bd == nil {
+	id, ok := b.pointerDown(e.Position)
+	if !ok {
 		return
-	}
-	id := uuid.Nil
-	if c := bd.CardAt(b.toBoard(e.Position)); c != nil {
-		id = c.ID
 	}
 	if !b.selectFor(id, b.modifiers(), false) && id != uuid.Nil {
 		b.Select(id)

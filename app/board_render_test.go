@@ -38,11 +38,7 @@ func TestBoardRendersTemplates(t *testing.T) {
 // shrunk to fit its note, with the badges below it.
 func TestBoardRendersCardsAt100(t *testing.T) {
 	b, _, s, w := newBoardTest(t, vpcBoard, fyne.NewSize(900, 600), lightTheme())
-	b.Zoom100()
-	c := s.vpc.Card(s.byText["Arrive sweaty before the 9:00 meeting"]).Center()
-	b.autoFit = false
-	b.pan = fyne.NewPos(450-float32(c.X), 300-float32(c.Y))
-	b.relayout()
+	viewAt100(b, s.vpc.Card(s.byText["Arrive sweaty before the 9:00 meeting"]).Center())
 	b.Select(s.byText["Bike stolen at the station"])
 	test.AssertImageMatches(t, "board/vpc_pains_100.png", w.Canvas().Capture())
 }
@@ -51,11 +47,7 @@ func TestBoardRendersCardsAt100(t *testing.T) {
 // text at the note's size.
 func TestBoardRendersEditor(t *testing.T) {
 	b, _, s, w := newBoardTest(t, vpcBoard, fyne.NewSize(900, 600), lightTheme())
-	b.Zoom100()
-	c := s.vpc.Card(s.byText["Arrive sweaty before the 9:00 meeting"]).Center()
-	b.autoFit = false
-	b.pan = fyne.NewPos(450-float32(c.X), 300-float32(c.Y))
-	b.relayout()
+	viewAt100(b, s.vpc.Card(s.byText["Arrive sweaty before the 9:00 meeting"]).Center())
 	b.DoubleTapped(&fyne.PointEvent{Position: b.toScreen(at(1600, 1080))})
 	test.Type(b.edit.entry, "Potholes")
 	test.AssertImageMatches(t, "board/vpc_new_card_editor.png", w.Canvas().Capture())
@@ -78,4 +70,10 @@ func TestBoardRendersBundledSample(t *testing.T) {
 			test.AssertImageMatches(t, golden, w.Canvas().Capture())
 		})
 	}
+}
+
+// viewAt100 shows the board at 100 % with p in the middle of the view.
+func viewAt100(b *BoardWidget, p canvas.Point) {
+	b.Zoom100()
+	b.centerOn(p)
 }
