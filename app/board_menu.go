@@ -43,15 +43,8 @@ func (b *BoardWidget) cardMenu(ids []uuid.UUID) *fyne.Menu {
 		fyne.NewMenuItem("Duplicate", b.Duplicate),
 		fyne.NewMenuItem("Bring to front", b.BringToFront),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(plural(len(ids), "Delete card", "Delete cards"), b.DeleteSelection))
+		fyne.NewMenuItem(canvas.Plural(len(ids), "Delete card", "Delete cards"), b.DeleteSelection))
 	return fyne.NewMenu("", items...)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func allKind(bd *canvas.Board, ids []uuid.UUID, k canvas.Kind) bool {

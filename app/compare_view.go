@@ -102,7 +102,7 @@ func cardLabel(c *canvas.Card) string {
 
 // count says "1 card", "3 cards".
 func count(n int, what string) string {
-	return fmt.Sprintf("%d %s", n, plural(n, what, what+"s"))
+	return fmt.Sprintf("%d %s", n, canvas.Plural(n, what, what+"s"))
 }
 
 // wrappedLabel is a label that wraps at word boundaries, as dialog text

@@ -73,7 +73,10 @@ type BoardEdit interface {
 	BoardID() uuid.UUID
 }
 
-func plural(n int, one, many string) string {
+// Plural picks the form of a word for n things ("1 card", "2 cards"): for
+// the names of edits here, and for the counts the app and the command line
+// show.
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
@@ -93,7 +96,7 @@ func (e *AddCards) Name() string {
 	if e.Label != "" {
 		return e.Label
 	}
-	return plural(len(e.Cards), "Add card", "Add cards")
+	return Plural(len(e.Cards), "Add card", "Add cards")
 }
 
 func (e *AddCards) Apply(p *Project) error {
@@ -170,7 +173,7 @@ type indexed[T any] struct {
 	v  T
 }
 
-func (e *RemoveCards) Name() string { return plural(len(e.IDs), "Delete card", "Delete cards") }
+func (e *RemoveCards) Name() string { return Plural(len(e.IDs), "Delete card", "Delete cards") }
 
 func (e *RemoveCards) Apply(p *Project) error {
 	b, err := board(p, e.Board)
@@ -224,7 +227,7 @@ type MoveCards struct {
 	from, to []Card // positions, zones and kinds before and after
 }
 
-func (e *MoveCards) Name() string { return plural(len(e.IDs), "Move card", "Move cards") }
+func (e *MoveCards) Name() string { return Plural(len(e.IDs), "Move card", "Move cards") }
 
 func (e *MoveCards) Apply(p *Project) error {
 	b, err := board(p, e.Board)

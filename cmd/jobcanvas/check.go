@@ -45,16 +45,9 @@ func summary(p *canvas.Project) string {
 		links += len(b.Links)
 	}
 	return fmt.Sprintf("%d %s, %d %s, %d %s",
-		len(p.Boards), plural(len(p.Boards), "board", "boards"),
-		p.CardCount(), plural(p.CardCount(), "card", "cards"),
-		links, plural(links, "link", "links"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+		len(p.Boards), canvas.Plural(len(p.Boards), "board", "boards"),
+		p.CardCount(), canvas.Plural(p.CardCount(), "card", "cards"),
+		links, canvas.Plural(links, "link", "links"))
 }
 
 // format prints each file in canonical form, or with -w rewrites the files
