@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 
@@ -142,9 +141,8 @@ func (w *Window) newExportDialog() *exportDialog {
 	e.name.OnChanged = func(string) { e.update() }
 	e.names = widget.NewLabel("")
 	e.names.Wrapping = fyne.TextWrapWord
-	e.folder = widget.NewLabel(e.defaultFolder())
-	e.folder.Wrapping = fyne.TextWrapBreak
-	choose := widget.NewButton("Choose folder…", e.chooseFolder)
+	var folderRow fyne.CanvasObject
+	e.folder, folderRow = w.folderPicker(e.defaultFolder(), func() { e.update() })
 	e.info = widget.NewLabel("")
 	e.info.Wrapping = fyne.TextWrapWord
 
@@ -161,7 +159,7 @@ func (w *Window) newExportDialog() *exportDialog {
 		widget.NewFormItem("Area", e.area),
 		widget.NewFormItem("Footer", e.footer),
 		e.files,
-		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, e.folder)),
+		widget.NewFormItem("Folder", folderRow),
 		widget.NewFormItem("", e.info),
 	)
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, e.export)
@@ -192,19 +190,6 @@ func (e *exportDialog) defaultFolder() string {
 	}
 	dir, _ := e.w.saveAsDefaults()
 	return dir
-}
-
-func (e *exportDialog) chooseFolder() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err == nil && u != nil {
-			e.folder.SetText(u.Path())
-			e.update()
-		}
-	}, e.w.Window)
-	if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(e.folder.Text)); err == nil {
-		d.SetLocation(l)
-	}
-	d.Show()
 }
 
 // all reports whether every board is to be exported.

@@ -138,28 +138,15 @@ func (w *Window) ShowSaveAs(then func()) {
 func (w *Window) showSaveAs(dir, name string, then func()) {
 	nameEntry := widget.NewEntry()
 	nameEntry.SetText(name)
-	folder := widget.NewLabel(dir)
-	folder.Wrapping = fyne.TextWrapBreak
-	choose := widget.NewButton("Choose folder…", func() {
-		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err == nil && u != nil {
-				dir = u.Path()
-				folder.SetText(dir)
-			}
-		}, w.Window)
-		if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-		d.Show()
-	})
+	folder, folderRow := w.folderPicker(dir, nil)
 	form := dialog.NewForm("Save project as", "Save", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("File name", nameEntry),
-		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem("Folder", folderRow),
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
-		path := filepath.Join(dir, withExt(strings.TrimSpace(nameEntry.Text)))
+		path := filepath.Join(folder.Text, withExt(strings.TrimSpace(nameEntry.Text)))
 		if path == w.doc.Path { // a plain save, asking if the file changed
 			w.saveChecked(then)
 			return
@@ -186,6 +173,29 @@ func (w *Window) showSaveAs(dir, name string, then func()) {
 	form.Resize(fyne.NewSize(560, 240))
 	form.Show()
 	w.Window.Canvas().Focus(nameEntry)
+}
+
+// folderPicker shows a folder with a Choose folder… button beside it, for
+// the dialogs that write files (Save As, Export PNG): the label holds the
+// folder chosen; changed, when not nil, runs after each choice.
+func (w *Window) folderPicker(dir string, changed func()) (*widget.Label, fyne.CanvasObject) {
+	folder := widget.NewLabel(dir)
+	folder.Wrapping = fyne.TextWrapBreak
+	choose := widget.NewButton("Choose folder…", func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				folder.SetText(u.Path())
+				if changed != nil {
+					changed()
+				}
+			}
+		}, w.Window)
+		if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(folder.Text)); err == nil {
+			d.SetLocation(l)
+		}
+		d.Show()
+	})
+	return folder, container.NewBorder(nil, nil, nil, choose, folder)
 }
 
 func (w *Window) saveAsDefaults() (dir, name string) {
