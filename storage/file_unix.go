@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // openRegular opens path for reading only if it is a regular file. The
@@ -39,8 +41,8 @@ func readOnly(path string, fi fs.FileInfo) bool {
 	if fi.Mode().Perm()&0o222 == 0 {
 		return true
 	}
-	err := syscall.Access(path, 2) // W_OK
-	return errors.Is(err, syscall.EACCES) || errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.EROFS)
+	err := unix.Access(path, unix.W_OK)
+	return errors.Is(err, unix.EACCES) || errors.Is(err, unix.EPERM) || errors.Is(err, unix.EROFS)
 }
 
 // keepOwner gives f, a new file standing in for the file described by

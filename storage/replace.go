@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -91,10 +92,31 @@ func isTempName(name, prefix string) bool {
 	return len(mid) > 0 && len(mid) <= 10 && strings.Trim(mid, "0123456789") == ""
 }
 
+// lastSwept is when removeStale last looked in a folder for a prefix.
+var lastSwept struct {
+	sync.Mutex
+	at map[string]time.Time
+}
+
 // removeStale removes the temporary files in dir that saves of the file
 // with the given prefix left when they were killed: ours, regular, and not
 // changed for staleAge (not those of a save under way in another process).
+// Reading a folder of 10,000 files takes milliseconds, more than the rest
+// of a small save: it looks at most once per staleAge for each file, as
+// nothing younger would be removed anyway.
 func removeStale(dir, prefix string) {
+	key := dir + "\x00" + prefix
+	lastSwept.Lock()
+	if time.Since(lastSwept.at[key]) < staleAge {
+		lastSwept.Unlock()
+		return
+	}
+	if lastSwept.at == nil {
+		lastSwept.at = map[string]time.Time{}
+	}
+	lastSwept.at[key] = time.Now()
+	lastSwept.Unlock()
+
 	d, err := os.Open(dir)
 	if err != nil {
 		return

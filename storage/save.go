@@ -104,8 +104,6 @@ func (e notRegularError) Error() string {
 		kind = "a socket"
 	case t&fs.ModeDevice != 0:
 		kind = "a device"
-	case t&fs.ModeSymlink != 0:
-		kind = "a symbolic link"
 	}
 	if kind == "" {
 		return "not a regular file"
