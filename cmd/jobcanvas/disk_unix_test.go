@@ -56,3 +56,28 @@ func TestExportRespectsUmask(t *testing.T) {
 		}
 	}
 }
+
+// Root's fmt -w on another user's private file leaves it that user's:
+// its owner can still open it.
+func TestFmtKeepsOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("another user's file takes root to make (CI runs as root)")
+	}
+	path := writeFile(t, "p.jobcanvas", reindented(t))
+	if err := os.Chown(path, 4242, 4343); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "fmt", "-w", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := fi.Sys().(*syscall.Stat_t); st.Uid != 4242 || st.Gid != 4343 || fi.Mode().Perm() != 0o600 {
+		t.Errorf("after root's fmt -w: %d:%d %v, want 4242:4343 -rw-------", st.Uid, st.Gid, fi.Mode().Perm())
+	}
+}
