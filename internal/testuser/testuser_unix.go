@@ -102,6 +102,11 @@ func testPattern(name string) string {
 // locked, for a moment.
 func add(t *testing.T) User {
 	t.Helper()
+	if _, err := exec.LookPath("useradd"); err != nil {
+		// The kernel needs no name: an id nobody uses is a user too.
+		t.Logf("no useradd (%v): running as uid and gid 64123", err)
+		return User{Name: "#64123", UID: 64123, GID: 64123}
+	}
 	name := "jctest" + strings.ToLower(rand.Text()[:8])
 	var out []byte
 	var err error
