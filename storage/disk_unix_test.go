@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jobcanvas/jobcanvas/internal/testuser"
+	"github.com/jobcanvas/jobcanvas/storage/testuser"
 )
 
 // within runs f and fails the test when it has not returned after a few

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/jobcanvas/jobcanvas/assets"
-	"github.com/jobcanvas/jobcanvas/internal/testuser"
+	"github.com/jobcanvas/jobcanvas/storage/testuser"
 )
 
 // In a shared folder someone may put a link where an export's image goes
