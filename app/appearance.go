@@ -25,7 +25,8 @@ var themeChoices = []struct{ id, label string }{
 	{themeDark, "Dark"},
 }
 
-// applyTheme sets the app's theme for a choice.
+// applyTheme sets the app's theme for a choice. Each has the scripts
+// fonts (withScripts), which text is measured with as well as drawn.
 func applyTheme(a fyne.App, choice string) {
 	switch choice {
 	case themeLight:
@@ -33,7 +34,7 @@ func applyTheme(a fyne.App, choice string) {
 	case themeDark:
 		a.Settings().SetTheme(withVariant(theme.DefaultTheme(), theme.VariantDark))
 	default:
-		a.Settings().SetTheme(theme.DefaultTheme())
+		a.Settings().SetTheme(withScripts(theme.DefaultTheme()))
 	}
 }
 

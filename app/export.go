@@ -390,6 +390,9 @@ var headless struct {
 // from the command line: RenderBoard needs an app for its fonts and theme.
 // No display is needed until a window is opened, and none is.
 func StartHeadless() fyne.App {
-	headless.once.Do(func() { headless.app = fyneapp.NewWithID(ID) })
+	headless.once.Do(func() {
+		headless.app = fyneapp.NewWithID(ID)
+		applyTheme(headless.app, themeSystem) // text is measured in the app's theme
+	})
 	return headless.app
 }

@@ -1,7 +1,7 @@
 // Package assets holds the files Jobcanvas ships inside its binary: board
-// templates, the sample project, the JSON Schema of the file format and the
-// icon. It has no code of its own beyond the embedding, so every package
-// (with or without Fyne) can read them.
+// templates, the sample project, the JSON Schema of the file format, the
+// icon and a font. It has no code of its own beyond the embedding, so
+// every package (with or without Fyne) can read them.
 package assets
 
 import "embed"
@@ -28,3 +28,9 @@ const SampleName = "commuter-cycling.jobcanvas"
 //
 //go:embed samples/commuter-cycling.jobcanvas
 var Sample []byte
+
+// ScriptsFont is a TrueType font with the Thai, Devanagari and Korean
+// (Hangul) glyphs that Fyne's own Noto Sans lacks: see fonts/README.md.
+//
+//go:embed fonts/JobcanvasScripts-Regular.otf
+var ScriptsFont []byte

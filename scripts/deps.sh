@@ -4,6 +4,7 @@
 #
 #   scripts/deps.sh          build dependencies
 #   scripts/deps.sh --e2e    also xvfb, xdotool and imagemagick
+#   scripts/deps.sh --fonts  also python3-fonttools (for scripts/fonts)
 #
 # Does nothing when everything is already installed. Otherwise installs as
 # root, or through passwordless sudo, or prints the command and exits 1.
@@ -14,8 +15,9 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-de
 for arg in "$@"; do
 	case "$arg" in
 	--e2e) packages+=(xvfb xdotool imagemagick) ;;
+	--fonts) packages+=(python3-fonttools) ;;
 	-h | --help)
-		sed -n '2,9s/^# \{0,1\}//p' "$0"
+		sed -n '2,10s/^# \{0,1\}//p' "$0"
 		exit 0
 		;;
 	*)

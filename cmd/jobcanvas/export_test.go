@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/jobcanvas/jobcanvas/assets"
 	"github.com/jobcanvas/jobcanvas/canvas"
 	"github.com/jobcanvas/jobcanvas/storage"
@@ -216,5 +218,29 @@ func TestExportWithoutDisplay(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(stdout), out+": 1320 × 630 px") {
 		t.Errorf("stdout %q", stdout)
+	}
+}
+
+// The export wraps a card's text by measuring it in the app's theme, and
+// draws it in the export's: both must have the fonts for Korean, Thai and
+// Devanagari, or lines measured as missing glyphs are cut off at the
+// card's edge when drawn.
+func TestExportMeasuresScriptsAsItDrawsThem(t *testing.T) {
+	sample := writeFile(t, "s.jobcanvas", assets.Sample)
+	if code, _, stderr := runCmd(t, "export", "-board", "1", "-scale", "0.25", "-o", t.TempDir(), sample); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, s := range []string{"제시간에 출근하기", "ถึงที่หมายตรงเวลา", "समय पर पहुँचना"} {
+		// U+0378 is unassigned: no font has it.
+		missing := strings.Map(func(r rune) rune {
+			if r == ' ' {
+				return r
+			}
+			return '\u0378'
+		}, s)
+		got := fyne.MeasureText(s, 20, fyne.TextStyle{}).Width
+		if got == fyne.MeasureText(missing, 20, fyne.TextStyle{}).Width {
+			t.Errorf("%q measures %g wide, as many missing glyphs", s, got)
+		}
 	}
 }
