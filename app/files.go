@@ -25,8 +25,9 @@ import (
 const Ext = ".jobcanvas"
 
 const (
-	prefRecent = "recent"
-	maxRecent  = 10
+	prefRecent     = "recent"
+	prefSaveFolder = "save.folder" // the folder of the last file saved
+	maxRecent      = 10
 )
 
 // OpenPath loads the project at path and shows it. On error the open
@@ -107,17 +108,22 @@ func (w *Window) Save() {
 // failed save leaves the file on disk and the project in memory as they
 // were.
 func (w *Window) SaveTo(path string) error {
-	stamp, err := storage.SaveStamped(path, w.doc.Project)
+	stamp, err := saveProject(path, w.doc.Project)
 	if err != nil {
 		return err
 	}
 	w.doc.Path, w.doc.Disk = path, stamp
 	w.doc.History.MarkSaved()
 	w.recovery.saved()
+	w.App.Preferences().SetString(prefSaveFolder, filepath.Dir(path))
 	w.addRecent(path)
 	w.updateTitle()
 	return nil
 }
+
+// saveProject writes a project file; tests replace it to make a save fail
+// in ways a test cannot cause for real.
+var saveProject = storage.SaveStamped
 
 // ShowSaveAs asks for a file name and folder and saves there; then runs
 // (when not nil) after a successful save.
@@ -139,40 +145,69 @@ func (w *Window) showSaveAs(dir, name string, then func()) {
 	nameEntry := widget.NewEntry()
 	nameEntry.SetText(name)
 	folder, folderRow := w.folderPicker(dir, nil)
-	form := dialog.NewForm("Save project as", "Save", "Cancel", []*widget.FormItem{
+	var form *dialog.FormDialog
+	form = dialog.NewForm("Save project as", "Save", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("File name", nameEntry),
 		widget.NewFormItem("Folder", folderRow),
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
-		path := filepath.Join(folder.Text, withExt(strings.TrimSpace(nameEntry.Text)))
-		if path == w.doc.Path { // a plain save, asking if the file changed
-			w.saveChecked(then)
-			return
-		}
-		save := func() {
-			if err := w.SaveTo(path); err != nil {
-				w.showError(err)
-				return
-			}
-			if then != nil {
-				then()
-			}
-		}
-		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm("Replace file?", filepath.Base(path)+" already exists. Replace it? The old version is kept as "+filepath.Base(path)+".bak.", func(yes bool) {
-				if yes {
-					save()
-				}
-			}, w.Window)
-			return
-		}
-		save()
+		dir, name := typedPath(folder.Text, nameEntry.Text)
+		w.saveAsPath(filepath.Join(dir, withExt(name)), then)
 	}, w.Window)
+	nameEntry.OnSubmitted = func(string) { form.Submit() }
 	form.Resize(fyne.NewSize(560, 240))
 	form.Show()
-	w.Window.Canvas().Focus(nameEntry)
+	focusName(w.Window, nameEntry)
+}
+
+// saveAsPath is the end of Save As: it saves to path, after asking before
+// replacing another file.
+func (w *Window) saveAsPath(path string, then func()) {
+	if path == w.doc.Path { // a plain save, asking if the file changed
+		w.saveChecked(then)
+		return
+	}
+	if _, err := os.Stat(path); err == nil {
+		dialog.ShowConfirm("Replace file?", filepath.Base(path)+" already exists. Replace it? The old version is kept as "+filepath.Base(path)+".bak.", func(yes bool) {
+			if yes {
+				w.saveThen(path, then)
+			}
+		}, w.Window)
+		return
+	}
+	w.saveThen(path, then)
+}
+
+// focusName gives the keyboard to a dialog's file name field with the
+// name selected, so that typing replaces it and Enter confirms.
+func focusName(win fyne.Window, e *widget.Entry) {
+	win.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// typedPath reads a file name field as a shell would: a name is a file in
+// folder; a path with separators (absolute, relative to folder, or from
+// "~", the home folder) names its own folder. "/tmp/x/w.jobcanvas" typed
+// while folder is /home/ann saves w.jobcanvas in /tmp/x.
+func typedPath(folder, typed string) (dir, name string) {
+	typed = strings.TrimSpace(typed)
+	if typed == "~" || strings.HasPrefix(typed, "~/") || strings.HasPrefix(typed, "~"+string(filepath.Separator)) {
+		if home, err := os.UserHomeDir(); err == nil {
+			typed = home + string(filepath.Separator) + typed[min(len(typed), 2):]
+		}
+	}
+	dir, name = filepath.Split(typed)
+	switch {
+	case dir == "":
+		dir = folder
+	case filepath.IsAbs(dir):
+		dir = filepath.Clean(dir)
+	default:
+		dir = filepath.Join(folder, dir)
+	}
+	return dir, strings.TrimSpace(name)
 }
 
 // folderPicker shows a folder with a Choose folder… button beside it, for
@@ -198,9 +233,16 @@ func (w *Window) folderPicker(dir string, changed func()) (*widget.Label, fyne.C
 	return folder, container.NewBorder(nil, nil, nil, choose, folder)
 }
 
+// saveAsDefaults is where Save As starts: the open file's folder and name,
+// else the folder of the last file saved (if it is still there) and a name
+// made from the project's, else the Documents or home folder.
 func (w *Window) saveAsDefaults() (dir, name string) {
 	if w.doc.Path != "" {
 		return filepath.Dir(w.doc.Path), filepath.Base(w.doc.Path)
+	}
+	name = FileName(w.doc.Project.Name)
+	if dir := w.App.Preferences().String(prefSaveFolder); dir != "" && isDir(dir) {
+		return dir, name
 	}
 	dir, err := os.UserHomeDir()
 	if docs := filepath.Join(dir, "Documents"); err == nil && isDir(docs) {
@@ -208,7 +250,7 @@ func (w *Window) saveAsDefaults() (dir, name string) {
 	} else if err != nil {
 		dir, _ = os.Getwd()
 	}
-	return dir, FileName(w.doc.Project.Name)
+	return dir, name
 }
 
 func isDir(path string) bool {
