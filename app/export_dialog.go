@@ -80,6 +80,7 @@ type exportDialog struct {
 
 // ShowExport shows the export dialog for the current board or every board.
 func (w *Window) ShowExport() {
+	w.commitEdit()
 	if e := w.newExportDialog(); e != nil {
 		e.d.Show()
 		focusName(w.Window, e.name)

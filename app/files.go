@@ -97,6 +97,7 @@ func (w *Window) Save() {
 	if w.doc == nil {
 		return
 	}
+	w.commitEdit()
 	if w.doc.Path == "" {
 		w.ShowSaveAs(nil)
 		return
@@ -136,6 +137,7 @@ func (w *Window) ShowSaveAs(then func()) {
 	if w.doc == nil {
 		return
 	}
+	w.commitEdit()
 	dir, name := w.saveAsDefaults()
 	w.showSaveAs(dir, name, then)
 }
@@ -292,9 +294,18 @@ func FileName(project string) string {
 	return withExt(strings.TrimSuffix(b.String(), "-"))
 }
 
+// commitEdit keeps the text being typed on the board, so that a save
+// (or the question about unsaved changes) takes what the user sees.
+func (w *Window) commitEdit() {
+	if b := w.CurrentBoard(); b != nil {
+		b.commitEdit()
+	}
+}
+
 // confirmDiscard runs then when there are no unsaved changes, or after the
 // user chose to save or discard them; Cancel runs nothing.
 func (w *Window) confirmDiscard(then func()) {
+	w.commitEdit()
 	if w.doc == nil || !w.doc.Dirty() {
 		then()
 		return

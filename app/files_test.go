@@ -173,3 +173,16 @@ func TestReadOnlyFileOffersSaveAs(t *testing.T) {
 		t.Error("the read-only file was changed")
 	}
 }
+
+// TestSaveKeepsTextBeingTyped: Ctrl+S while a card's text is being typed
+// saves that text (it used to stay in the open editor, out of the file).
+func TestSaveKeepsTextBeingTyped(t *testing.T) {
+	w, path := newTestWindow(t)
+	b := w.CurrentBoard()
+	b.startNewCard(canvas.Point{X: -400, Y: -400})
+	test.Type(w.Window.Canvas().Focused(), "Typed, not yet entered")
+	w.Save()
+	if data, _ := os.ReadFile(path); !strings.Contains(string(data), "Typed, not yet entered") || b.Editing() {
+		t.Error("the text being typed was not saved")
+	}
+}
