@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -35,7 +36,7 @@ func (b *BoardWidget) cardMenu(ids []uuid.UUID) *fyne.Menu {
 	colour.ChildMenu = fyne.NewMenu("", colours...)
 
 	var kinds []*fyne.MenuItem
-	for _, k := range canvas.Kinds {
+	for _, k := range menuKinds(bd, ids) {
 		it := fyne.NewMenuItem(k.Label(), func() { b.setKind(ids, k) })
 		it.Checked = bd != nil && allKind(bd, ids, k)
 		kinds = append(kinds, it)
@@ -49,6 +50,22 @@ func (b *BoardWidget) cardMenu(ids []uuid.UUID) *fyne.Menu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(canvas.Plural(len(ids), "Delete card", "Delete cards"), b.DeleteSelection))
 	return fyne.NewMenu("", items...)
+}
+
+// menuKinds are the kinds the Kind menu offers: those the board's template
+// has a place for, and any the cards already are (a card pasted from
+// another board keeps its kind until changed).
+func menuKinds(bd *canvas.Board, ids []uuid.UUID) []canvas.Kind {
+	if bd == nil {
+		return canvas.Kinds
+	}
+	offered := bd.TemplateOf().Kinds()
+	for _, id := range ids {
+		if c := bd.Card(id); c != nil && !slices.Contains(offered, c.Kind) {
+			offered = append(offered, c.Kind)
+		}
+	}
+	return offered
 }
 
 func allKind(bd *canvas.Board, ids []uuid.UUID, k canvas.Kind) bool {

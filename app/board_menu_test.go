@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -8,7 +9,9 @@ import (
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
 
+	"github.com/jobcanvas/jobcanvas/canvas"
 	"github.com/jobcanvas/jobcanvas/storage"
 )
 
@@ -176,5 +179,39 @@ func TestStepDescriptionSaved(t *testing.T) {
 	}
 	if got := p.Boards[1].Steps[5]; got.ID != "monitor" || got.Description != "Watch traffic,\nweather and time" {
 		t.Errorf("saved step %+v", got)
+	}
+}
+
+// TestKindMenuOffersTheTemplatesKinds: the Kind menu lists the kinds the
+// board has a place for, and a card's own kind when it is not one.
+func TestKindMenuOffersTheTemplatesKinds(t *testing.T) {
+	b, _, s, _ := newBoardTest(t, jobMapBoard, screen, lightTheme())
+	step := s.byText["Find bike, helmet, lights"]
+	kindLabels := func(ids ...uuid.UUID) []string {
+		var out []string
+		for _, it := range cardMenuItem(t, b.cardMenu(ids), "Kind").ChildMenu.Items {
+			out = append(out, it.Label)
+		}
+		return out
+	}
+	if got, want := kindLabels(step), []string{"Job step", "Desired outcome", "Note"}; !slices.Equal(got, want) {
+		t.Errorf("job map offers %v, want %v", got, want)
+	}
+	pain := canvas.NewCard(canvas.KindPain, at(3000, 3000), "Pasted from the canvas")
+	if err := (&canvas.AddCards{Board: s.jobMap.ID, Cards: []canvas.Card{pain}}).Apply(s.project); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := kindLabels(step, pain.ID), []string{"Job step", "Desired outcome", "Note", "Pain"}; !slices.Equal(got, want) {
+		t.Errorf("with a pain selected, offers %v, want %v", got, want)
+	}
+
+	v, _, vs, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
+	var n int
+	for _, c := range vs.vpc.Cards {
+		n = len(cardMenuItem(t, v.cardMenu([]uuid.UUID{c.ID}), "Kind").ChildMenu.Items)
+		break
+	}
+	if n != 7 {
+		t.Errorf("the value proposition canvas offers %d kinds, want its 6 and the note", n)
 	}
 }

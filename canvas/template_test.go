@@ -78,3 +78,20 @@ func TestNewBoardCopiesSteps(t *testing.T) {
 		t.Errorf("value proposition board: steps %v bounds %+v", v.Steps, v.TemplateBounds())
 	}
 }
+
+func TestTemplateKinds(t *testing.T) {
+	for id, want := range map[string][]canvas.Kind{
+		canvas.TemplateValueProposition: {canvas.KindJob, canvas.KindPain, canvas.KindGain, canvas.KindProduct,
+			canvas.KindPainReliever, canvas.KindGainCreator, canvas.KindNote},
+		canvas.TemplateJobMap: {canvas.KindJobStep, canvas.KindOutcome, canvas.KindNote},
+		canvas.TemplateFree:   canvas.Kinds,
+	} {
+		tpl, ok := canvas.TemplateByID(id)
+		if !ok {
+			t.Fatalf("no template %s", id)
+		}
+		if got := tpl.Kinds(); !slices.Equal(got, want) {
+			t.Errorf("%s offers %v, want %v", id, got, want)
+		}
+	}
+}
