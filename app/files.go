@@ -328,13 +328,13 @@ func (w *Window) confirmDiscard(then func()) {
 	d.Show()
 }
 
-// Close closes the project, after asking about unsaved changes, and shows
-// an empty new project.
+// Close closes the window, after asking about unsaved changes: Ctrl+W,
+// as in other desktop apps, and the same as the window's close button.
+// (It used to put an empty project in the window instead: a second,
+// different "New" that offered no templates. File ▸ New is the one way to
+// a new project.)
 func (w *Window) Close() {
-	w.confirmDiscard(func() {
-		p, _ := canvas.NewProject("Untitled workshop", canvas.TemplateValueProposition)
-		w.SetDocument(NewDocument(p, ""))
-	})
+	w.confirmDiscard(w.Window.Close)
 }
 
 // ShowNew asks for a project name and its boards and opens the new project.

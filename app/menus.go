@@ -79,7 +79,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			item("Save As…", ctrlShift(fyne.KeyS), func() { w.ShowSaveAs(nil) }),
 			item("Export PNG…", ctrl(fyne.KeyE), w.ShowExport),
 			fyne.NewMenuItemSeparator(),
-			item("Close", ctrl(fyne.KeyW), w.Close),
+			item("Close Window", ctrl(fyne.KeyW), w.Close),
 		),
 		fyne.NewMenu("Edit",
 			undo, redo,

@@ -46,7 +46,7 @@ func NewWindow(a fyne.App) *Window {
 	w.tips = newTooltips()
 	w.Window.SetContent(w.tips.over(container.NewBorder(w.toolbar(w.tips), nil, nil, nil, w.tabs)))
 	w.Window.Resize(fyne.NewSize(1280, 800))
-	w.Window.SetCloseIntercept(func() { w.confirmDiscard(w.Window.Close) })
+	w.Window.SetCloseIntercept(w.Close)
 	w.recovery = newAutosaver(w)
 	w.Window.SetOnClosed(w.recovery.shutdown)
 	w.addShortcuts()
