@@ -215,3 +215,37 @@ func TestKindMenuOffersTheTemplatesKinds(t *testing.T) {
 		t.Errorf("the value proposition canvas offers %d kinds, want its 6 and the note", n)
 	}
 }
+
+// TestJobMapTitle: the job map shows its title, the core job statement,
+// above the steps; the board's menu renames it.
+func TestJobMapTitle(t *testing.T) {
+	b, doc, s, w := newBoardTest(t, jobMapBoard, screen, lightTheme())
+	if text := templateText(b); !strings.HasPrefix(text, "Core job Job map ") {
+		t.Errorf("the job map starts with %q", text[:min(len(text), 40)])
+	}
+	cardMenuItem(t, b.boardMenu(at(300, -50)), "Rename board…").Action()
+	entry := firstEntryIn(t, w)
+	if w.Canvas().Focused() != entry || entry.SelectedText() != "Job map" {
+		t.Fatal("the title field does not have the keyboard with the title selected")
+	}
+	test.Type(entry, "Commute to work by bike")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.jobMap.Title != "Commute to work by bike" || !strings.Contains(templateText(b), "Commute to work by bike") {
+		t.Errorf("title %q; the board shows %q", s.jobMap.Title, templateText(b))
+	}
+	doc.Undo()
+	if s.jobMap.Title != "Job map" {
+		t.Error("undo did not restore the title")
+	}
+}
+
+func firstEntryIn(t *testing.T, w fyne.Window) *widget.Entry {
+	t.Helper()
+	for _, o := range topDialog(t, w) {
+		if e, ok := o.(*widget.Entry); ok {
+			return e
+		}
+	}
+	t.Fatal("no text field in the dialog")
+	return nil
+}

@@ -176,21 +176,9 @@ func (w *Window) AddBoard(templateID, title string) error {
 
 // ShowRenameBoard asks for a new title for the current board.
 func (w *Window) ShowRenameBoard() {
-	b := w.CurrentBoard()
-	if b == nil {
-		return
+	if b := w.CurrentBoard(); b != nil {
+		b.renameBoard()
 	}
-	entry := widget.NewEntry()
-	entry.SetText(w.doc.Project.Board(b.BoardID()).Title)
-	dialog.ShowForm("Rename board", "Rename", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Title", entry),
-	}, func(ok bool) {
-		if ok {
-			if err := w.doc.Do(&canvas.RenameBoard{Board: b.BoardID(), Title: entry.Text}); err != nil {
-				w.showError(err)
-			}
-		}
-	}, w.Window)
 }
 
 // DeleteBoard removes the current board (undo brings it back).

@@ -95,3 +95,30 @@ func TestTemplateKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestJobMapTitleBounds: a job map with a title draws it above its
+// columns, and its bounds make room for it; one without has none.
+func TestJobMapTitleBounds(t *testing.T) {
+	b, err := canvas.NewBoard(canvas.TemplateJobMap, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Title = ""
+	if _, ok := b.TitleRect(); ok {
+		t.Error("an untitled job map has a title band")
+	}
+	untitled := b.TemplateBounds()
+	b.Title = "Commute to work by bike"
+	r, ok := b.TitleRect()
+	c := b.TemplateOf().Columns
+	if !ok || r.Y+r.H > c.Y || r.X != c.X || r.W != c.ColumnX(len(b.Steps))-c.X {
+		t.Fatalf("title band %v over columns at y %v", r, c.Y)
+	}
+	if got := b.TemplateBounds(); got.Y != r.Y-c.Y || got.Y+got.H != untitled.Y+untitled.H || got.W != untitled.W {
+		t.Errorf("bounds %v with a title, %v without", got, untitled)
+	}
+	vpc, _ := canvas.NewBoard(canvas.TemplateValueProposition, "Urban commuter")
+	if _, ok := vpc.TitleRect(); ok {
+		t.Error("the value proposition canvas has a title band: it draws its title within its bounds")
+	}
+}
