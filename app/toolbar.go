@@ -126,7 +126,9 @@ func (t *tooltips) show(b *toolButton) {
 	t.tip.Move(fyne.NewPos(x, at.Y+b.Size().Height+pad))
 	t.tip.Resize(box)
 	t.tip.Show()
-	t.tip.Refresh()
+	// The layer, not the tip: in a real window (not the test driver) a
+	// refresh of the tip alone left it undrawn.
+	t.layer.Refresh()
 }
 
 // hide takes the tooltip away, shown or pending.
