@@ -76,8 +76,11 @@ func dialogText(t *testing.T, w *Window) string {
 func firstEntry(t *testing.T, w *Window) *widget.Entry {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(w.Window.Canvas().Overlays().Top()) {
-		if e, ok := o.(*widget.Entry); ok {
+		switch e := o.(type) {
+		case *widget.Entry:
 			return e
+		case *nameField:
+			return &e.Entry
 		}
 	}
 	t.Fatal("no text field in the dialog")

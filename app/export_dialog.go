@@ -64,7 +64,7 @@ type exportDialog struct {
 	look        *widget.RadioGroup
 	area        *widget.RadioGroup
 	footer      *widget.Check
-	name        *widget.Entry
+	name        *nameField
 	names       *widget.Label // the file names of an export of every board
 	folder      *widget.Label
 	info        *widget.Label // the image's size, or what is wrong
@@ -137,10 +137,10 @@ func (w *Window) newExportDialog() *exportDialog {
 	e.footer = widget.NewCheck("Project, board and date below the board", func(bool) { e.update() })
 	e.footer.SetChecked(prefs.Bool(prefExportFooter))
 
-	e.name = widget.NewEntry()
-	e.name.SetText(ExportFileNames(e.project)[e.currentIndex()])
+	e.name = newNameField(ExportFileNames(e.project)[e.currentIndex()])
 	e.name.OnChanged = func(string) { e.update() }
 	e.name.OnSubmitted = func(string) { e.confirm() }
+	e.name.onEscape = func() { e.d.Hide() }
 	e.names = widget.NewLabel("")
 	e.names.Wrapping = fyne.TextWrapWord
 	var folderRow fyne.CanvasObject

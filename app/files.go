@@ -144,8 +144,7 @@ func (w *Window) ShowSaveAs(then func()) {
 
 // showSaveAs is ShowSaveAs starting from the folder dir and file name.
 func (w *Window) showSaveAs(dir, name string, then func()) {
-	nameEntry := widget.NewEntry()
-	nameEntry.SetText(name)
+	nameEntry := newNameField(name)
 	folder, folderRow := w.folderPicker(dir, nil)
 	var form *dialog.FormDialog
 	form = dialog.NewForm("Save project as", "Save", "Cancel", []*widget.FormItem{
@@ -159,6 +158,7 @@ func (w *Window) showSaveAs(dir, name string, then func()) {
 		w.saveAsPath(filepath.Join(dir, withExt(name)), then)
 	}, w.Window)
 	nameEntry.OnSubmitted = func(string) { form.Submit() }
+	nameEntry.onEscape = form.Hide
 	form.Resize(fyne.NewSize(560, 240))
 	form.Show()
 	focusName(w.Window, nameEntry)
@@ -182,9 +182,33 @@ func (w *Window) saveAsPath(path string, then func()) {
 	w.saveThen(path, then)
 }
 
+// nameField is the file name field of the dialogs that write files: as in
+// other apps' save dialogs, Enter confirms (OnSubmitted) and Escape
+// cancels (onEscape).
+type nameField struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newNameField(text string) *nameField {
+	e := &nameField{}
+	e.ExtendBaseWidget(e)
+	e.SetText(text)
+	return e
+}
+
+// TypedKey implements fyne.Focusable.
+func (e *nameField) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
 // focusName gives the keyboard to a dialog's file name field with the
-// name selected, so that typing replaces it and Enter confirms.
-func focusName(win fyne.Window, e *widget.Entry) {
+// name selected, so that typing replaces it.
+func focusName(win fyne.Window, e *nameField) {
 	win.Canvas().Focus(e)
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 }

@@ -17,11 +17,11 @@ import (
 
 // saveAsDialog opens Save As on the window and returns its name field,
 // which has the keyboard, and its folder.
-func saveAsDialog(t *testing.T, w *Window) (*widget.Entry, *widget.Label) {
+func saveAsDialog(t *testing.T, w *Window) (*nameField, *widget.Label) {
 	t.Helper()
 	w.ShowSaveAs(nil)
-	name := firstEntry(t, w)
-	if w.Window.Canvas().Focused() != name {
+	name, ok := w.Window.Canvas().Focused().(*nameField)
+	if !ok {
 		t.Fatal("the file name field does not have the keyboard")
 	}
 	for _, o := range dialogObjects(t, w) {
@@ -69,10 +69,20 @@ func TestSaveAsTypedPath(t *testing.T) {
 }
 
 // TestSaveAsEnterSaves: the name field has the keyboard with the name
-// selected, so typing replaces it, and Enter presses Save.
+// selected, so typing replaces it, and Enter presses Save (Escape,
+// Cancel).
 func TestSaveAsEnterSaves(t *testing.T) {
 	w, path := newTestWindow(t)
 	name, _ := saveAsDialog(t, w)
+	if name.SelectedText() != "sample.jobcanvas" {
+		t.Errorf("selected %q, want the whole name", name.SelectedText())
+	}
+	test.Type(name, "escaped")
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Window.Canvas().Overlays().Top() != nil || w.Document().Path != path {
+		t.Fatal("Escape did not cancel")
+	}
+	name, _ = saveAsDialog(t, w)
 	test.Type(name, "bike")
 	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	want := filepath.Join(filepath.Dir(path), "bike.jobcanvas")
