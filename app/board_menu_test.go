@@ -113,13 +113,8 @@ func TestEditStepDescription(t *testing.T) {
 	j := s.jobMap
 	old := j.Steps[1].Description
 	cardMenuItem(t, b.stepMenu("locate"), "Edit description…").Action()
-	var entry *widget.Entry
-	for _, o := range topDialog(t, w) {
-		if e, ok := o.(*widget.Entry); ok {
-			entry = e
-		}
-	}
-	if entry == nil || entry.Text != old || w.Canvas().Focused() != entry {
+	entry := firstEntryIn(t, w)
+	if entry.Text != old || w.Canvas().Focused() != entry {
 		t.Fatal("no focused field holding the description")
 	}
 	entry.SetText("Find the bike, the lights\nand the route")
@@ -140,11 +135,7 @@ func TestEditStepDescription(t *testing.T) {
 
 	// Too long: Save stays disabled.
 	cardMenuItem(t, b.stepMenu("locate"), "Edit description…").Action()
-	for _, o := range topDialog(t, w) {
-		if e, ok := o.(*widget.Entry); ok {
-			e.SetText(strings.Repeat("x", 301))
-		}
-	}
+	firstEntryIn(t, w).SetText(strings.Repeat("x", canvas.MaxStepDescLen+1))
 	for _, o := range topDialog(t, w) {
 		if bt, ok := o.(*widget.Button); ok && bt.Text == "Save" && !bt.Disabled() {
 			t.Error("Save enabled for a description over the limit")
@@ -239,11 +230,15 @@ func TestJobMapTitle(t *testing.T) {
 	}
 }
 
+// firstEntryIn is the first text field in the window's topmost dialog.
 func firstEntryIn(t *testing.T, w fyne.Window) *widget.Entry {
 	t.Helper()
 	for _, o := range topDialog(t, w) {
-		if e, ok := o.(*widget.Entry); ok {
+		switch e := o.(type) {
+		case *widget.Entry:
 			return e
+		case *nameField:
+			return &e.Entry
 		}
 	}
 	t.Fatal("no text field in the dialog")
