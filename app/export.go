@@ -22,7 +22,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
-	"github.com/jobcanvas/jobcanvas/storage"
 )
 
 // MaxExportSide is the largest width or height of an exported image, in
@@ -336,17 +335,6 @@ func EncodePNG(img image.Image) ([]byte, error) {
 		return nil, fmt.Errorf("cannot encode the image as PNG: %w", err)
 	}
 	return buf.Bytes(), nil
-}
-
-// WritePNG encodes img and writes it to path atomically: the file holds the
-// whole new image or, when anything fails, what it held before. It is safe
-// on any goroutine.
-func WritePNG(path string, img image.Image) error {
-	data, err := EncodePNG(img)
-	if err != nil {
-		return fmt.Errorf("%s: not saved: %w", path, err)
-	}
-	return storage.WriteFile(path, data)
 }
 
 // ExportFileName is the file name of a board's image in an export of every

@@ -16,6 +16,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
+	"github.com/jobcanvas/jobcanvas/storage"
 )
 
 // Preferences that remember the last export's choices.
@@ -378,7 +379,7 @@ func (e *exportDialog) confirm() {
 	}, e.w.Window)
 }
 
-// run exports the boards one by one. Drawing runs on Fyne's goroutine, one
+// run exports the boards one by one, all or nothing. Drawing runs on Fyne's goroutine, one
 // board per turn so that the window repaints in between: Fyne's caches and
 // text shaper are not safe to use from two goroutines, and the window uses
 // them as it paints. Encoding and writing, most of the rest, run in the
@@ -408,7 +409,10 @@ func (e *exportDialog) run(ids []uuid.UUID, paths []string, opt ExportOptions) {
 		}
 	}
 	go func() {
-		var written []string
+		// One batch: the images replace files only once all are
+		// written, so a failure leaves none of them. The names are
+		// made up (or only prefilled): a link there is not followed.
+		batch := storage.NewBatch()
 		for i, id := range ids {
 			fyne.Do(func() {
 				status.SetText(fmt.Sprintf("Board %d of %d: %s", i+1, len(ids), BoardTitle(e.project.Board(id))))
@@ -416,15 +420,27 @@ func (e *exportDialog) run(ids []uuid.UUID, paths []string, opt ExportOptions) {
 			var img *image.NRGBA
 			var err error
 			fyne.DoAndWait(func() { img, err = RenderBoard(e.project, id, opt) })
+			var data []byte
 			if err == nil {
-				err = WritePNG(paths[i], img)
+				data, err = EncodePNG(img)
+				if err != nil {
+					err = fmt.Errorf("%s: not saved: %w", paths[i], err)
+				}
+			}
+			if err == nil {
+				err = batch.Add(paths[i], data, false)
+			} else {
+				batch.Abort()
 			}
 			if err != nil {
-				fyne.Do(func() { finish(written, err) })
+				fyne.Do(func() { finish(nil, err) })
 				return
 			}
-			written = append(written, paths[i])
 		}
-		fyne.Do(func() { finish(written, nil) })
+		if err := batch.Commit(); err != nil {
+			fyne.Do(func() { finish(nil, err) })
+			return
+		}
+		fyne.Do(func() { finish(paths, nil) })
 	}()
 }

@@ -230,3 +230,55 @@ func TestExportDialogReplacing(t *testing.T) {
 		t.Errorf("the failed export left %d files", len(entries)-1)
 	}
 }
+
+// An export of every board is all or nothing: when the second image
+// cannot be written (a folder has its name) the first is not left, and a
+// link someone put at an image's name is not written through.
+func TestExportDialogAllBoardsAllOrNothing(t *testing.T) {
+	w, _ := newTestWindow(t)
+	e, dir := openExport(t, w)
+	e.boards.SetSelected(exportAll)
+	e.size.SetSelected(sizeWidth)
+	e.width.SetText("300")
+	names := ExportFileNames(w.Document().Project)
+	second := filepath.Join(dir, names[1])
+	if err := os.Mkdir(second, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan exportResult, 1)
+	e.done = func(paths []string, err error) { done <- exportResult{paths, err} }
+	test.Tap(e.export)
+	test.Tap(button(t, w, "Yes"))
+	r := waitExport(t, done)
+	if r.err == nil || !strings.Contains(r.err.Error(), second+": not saved: not a regular file") || len(r.paths) != 0 {
+		t.Errorf("export over a folder: %v, %v", r.paths, r.err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the failed export left %d files", len(entries)-1)
+	}
+
+	os.Remove(second)
+	victim := filepath.Join(t.TempDir(), "secret")
+	if err := os.WriteFile(victim, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, filepath.Join(dir, names[0])); err != nil {
+		t.Fatal(err)
+	}
+	e, _ = openExport(t, w)
+	e.folder.SetText(dir)
+	e.update()
+	e.done = func(paths []string, err error) { done <- exportResult{paths, err} }
+	test.Tap(e.export)
+	test.Tap(button(t, w, "Yes"))
+	r = waitExport(t, done)
+	if r.err == nil || !strings.Contains(r.err.Error(), "is a symbolic link") {
+		t.Errorf("export over a planted link: %v, %v", r.paths, r.err)
+	}
+	if got, _ := os.ReadFile(victim); string(got) != "mine" {
+		t.Error("the export wrote through the link")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the failed export left %d files", len(entries)-1)
+	}
+}

@@ -2,6 +2,9 @@ package storage
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
@@ -149,4 +152,23 @@ func toPlain(p *canvas.Project) *plainProject {
 		pp.Boards = append(pp.Boards, pb)
 	}
 	return pp
+}
+
+// BenchmarkSaveFileInBusyFolder saves a small project, with its backup,
+// in a folder of 10,000 other files: what a save costs beyond encoding
+// (temporary file, fsync, rename, looking for stale temporary files).
+func BenchmarkSaveFileInBusyFolder(b *testing.B) {
+	dir := b.TempDir()
+	for i := range 10000 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("other-%05d.txt", i)), nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "p.jobcanvas")
+	p := genProject(1, 20)
+	for b.Loop() {
+		if err := Save(path, p); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

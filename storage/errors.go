@@ -33,6 +33,15 @@ var (
 	// Jobcanvas project at all: empty, not a JSON object, or without
 	// "format": "jobcanvas".
 	ErrNotProject = errors.New("not a Jobcanvas project")
+
+	// ErrReadOnly is wrapped by the error of a save refused because the
+	// file is read-only: the app offers to save a copy instead.
+	ErrReadOnly = errors.New("read-only file")
+
+	// ErrSymlink is wrapped by the error of a write refused because a
+	// file the program named (an export's image, a recovery file) is a
+	// symbolic link, which someone else may have put there.
+	ErrSymlink = errors.New("symbolic link not followed")
 )
 
 // SyntaxError reports a file that is not a well-formed document of the

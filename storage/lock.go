@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"time"
@@ -102,7 +103,12 @@ func (l *lockFile) writeOwner(o Owner) error {
 // readOwner reads who holds the lock at path; a zero Owner when unknown.
 func readOwner(path string) Owner {
 	var o Owner
-	if data, err := os.ReadFile(path); err == nil && len(data) < 4096 {
+	f, _, err := openRegular(path)
+	if err != nil {
+		return o
+	}
+	defer f.Close()
+	if data, err := io.ReadAll(io.LimitReader(f, 4096)); err == nil && len(data) < 4096 {
 		json.Unmarshal(data, &o)
 	}
 	return o

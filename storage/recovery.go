@@ -250,7 +250,7 @@ func LoadRecovery(file string) (*canvas.Project, RecoveryInfo, error) {
 
 // readRecoveryInfo reads only the header of the recovery file at file.
 func readRecoveryInfo(file string) (RecoveryInfo, error) {
-	f, err := os.Open(file)
+	f, _, err := openRegular(file)
 	if err != nil {
 		return RecoveryInfo{File: file}, ioError(file, "cannot open", err)
 	}
@@ -311,7 +311,7 @@ func startSession(fsys fileSystem, dir, path string) (*Session, []Owner, error) 
 		}
 		for _, e := range es {
 			name := e.Name()
-			if !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, lockExt) {
+			if !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, lockExt) || !e.Type().IsRegular() {
 				continue
 			}
 			key := strings.TrimSuffix(name, lockExt)
@@ -402,6 +402,9 @@ func Orphans(dir string) ([]RecoveryInfo, error) {
 	if err != nil {
 		return nil, ioError(dir, "cannot read the recovery folder", err)
 	}
+	// Only regular files: reading a named pipe called *.recovery would
+	// wait for a writer that never comes, and hang the start-up.
+	es = slices.DeleteFunc(es, func(e fs.DirEntry) bool { return !e.Type().IsRegular() })
 	var out []RecoveryInfo
 	recovery := map[string]bool{}
 	for _, e := range es {
@@ -490,7 +493,7 @@ func (s *Session) Write(p *canvas.Project, base Stamp) error {
 		return ioError(s.dir, "not saved: cannot create the recovery folder", err)
 	}
 	s.relock()
-	if err := replaceFile(s.fs, file, data, false); err != nil {
+	if err := replaceFile(s.fs, file, data, false, false); err != nil {
 		return err
 	}
 	s.written = true

@@ -18,9 +18,10 @@ import (
 // previous content that Save keeps.
 const BackupSuffix = ".bak"
 
-// newFilePerm is the permission of a project file Save creates; an
-// existing file keeps its own.
-const newFilePerm = 0o644
+// newFilePerm is the permission a new file is created with, less the
+// umask (so 0644 under the usual umask 022, 0600 under 077); an existing
+// file keeps its own.
+const newFilePerm = 0o666
 
 // Load reads and decodes the project file at path. It reads at most
 // MaxFileSize bytes, so a huge file is refused without being read whole.
@@ -34,21 +35,18 @@ func Load(path string) (*canvas.Project, error) {
 
 // readLimited reads the file at path, refusing one over limit bytes without
 // reading it whole, and returns its modification time too.
-func readLimited(path string, limit int64) (data []byte, modTime time.Time, err error) {
-	f, err := os.Open(path)
+func readLimited(path string, limit int64) ([]byte, time.Time, error) {
+	f, fi, err := openRegular(path)
 	if err != nil {
 		return nil, time.Time{}, ioError(path, "cannot open", err)
 	}
 	defer f.Close()
-	var size int64 = -1
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-		size, modTime = fi.Size(), fi.ModTime()
-		if size > limit {
-			return nil, time.Time{}, tooLarge(path, size)
-		}
+	size, modTime := fi.Size(), fi.ModTime()
+	if size > limit {
+		return nil, time.Time{}, tooLarge(path, size)
 	}
 	buf := make([]byte, 0, max(size, 512)+1)
-	data, err = readAll(io.LimitReader(f, limit+1), buf)
+	data, err := readAll(io.LimitReader(f, limit+1), buf)
 	if err != nil {
 		return nil, time.Time{}, ioError(path, "cannot read", err)
 	}
@@ -91,26 +89,59 @@ func ioError(path, doing string, err error) error {
 	return &FileError{File: path, Msg: doing + ": " + msg, Err: err}
 }
 
+// notRegularError is the error of opening something other than a regular
+// file (a folder, a named pipe, a device) where a file is read or written.
+type notRegularError struct{ mode fs.FileMode }
+
+func (e notRegularError) Error() string {
+	kind := ""
+	switch t := e.mode.Type(); {
+	case t&fs.ModeDir != 0:
+		kind = "a folder"
+	case t&fs.ModeNamedPipe != 0:
+		kind = "a named pipe"
+	case t&fs.ModeSocket != 0:
+		kind = "a socket"
+	case t&fs.ModeDevice != 0:
+		kind = "a device"
+	}
+	if kind == "" {
+		return "not a regular file"
+	}
+	return "not a regular file (" + kind + ")"
+}
+
+// Is makes errors.Is(err, fs.ErrInvalid) true, as it was before the kind
+// of file was named.
+func (notRegularError) Is(target error) bool { return target == fs.ErrInvalid }
+
 // Save writes p to path so that the file always holds either the old
 // project or the new one, whole, even if the machine stops half way: the
-// new content goes to a temporary file in the same folder, is flushed to
-// disk, the previous file is kept as path+".bak", and only then does the
-// temporary file replace the old one. When anything fails the old file is
-// left as it was, the temporary file is removed and the error says why.
-// An existing file keeps its permission bits; a symbolic link is followed,
-// so the link stays a link.
+// new content goes to a temporary file in the same folder and is flushed
+// to disk before it replaces the old file, whose content then becomes
+// path+".bak". When anything fails the folder is left as it was (the file,
+// its backup, no temporary file) and the error says why.
+//
+// A symbolic link at path is followed, so the link stays a link; a link to
+// a file not there yet makes that file. An existing file keeps its
+// permission bits and, as far as the process may, its owner and group; a
+// new one gets 0666 less the umask. A read-only file is refused with an
+// error that wraps ErrReadOnly.
 func Save(path string, p *canvas.Project) error {
 	_, err := SaveStamped(path, p)
 	return err
 }
 
-// fileSystem is what writeFile needs of the operating system. It exists
-// so that tests can make each step fail (a full disk, a failing flush, a
-// refused rename): as root, a read-only folder blocks nothing.
+// fileSystem is what writing a file needs of the operating system. It
+// exists so that tests can make each step fail (a full disk, a failing
+// flush, a refused rename): as root, a read-only folder blocks nothing.
 type fileSystem interface {
 	Stat(name string) (fs.FileInfo, error)
-	EvalSymlinks(name string) (string, error)
-	CreateTemp(dir, pattern string) (tempFile, error)
+	Lstat(name string) (fs.FileInfo, error)
+	Readlink(name string) (string, error)
+	// CreateTemp creates a new file in dir named prefix, a random part
+	// and ".tmp", with perm less the umask, open for writing.
+	CreateTemp(dir, prefix string, perm fs.FileMode) (tempFile, error)
 	Open(name string) (io.ReadCloser, error)
 	Link(oldname, newname string) error
 	Rename(oldname, newname string) error
@@ -119,11 +150,13 @@ type fileSystem interface {
 	MkdirAll(dir string, perm fs.FileMode) error
 }
 
-// tempFile is the part of *os.File that writeFile uses.
+// tempFile is the part of *os.File that writing a file uses.
 type tempFile interface {
 	io.Writer
 	Name() string
+	Stat() (fs.FileInfo, error)
 	Chmod(fs.FileMode) error
+	Chown(uid, gid int) error
 	Sync() error
 	Close() error
 }
@@ -131,17 +164,39 @@ type tempFile interface {
 // osFS is the real file system.
 type osFS struct{}
 
-func (osFS) Stat(name string) (fs.FileInfo, error)    { return os.Stat(name) }
-func (osFS) EvalSymlinks(name string) (string, error) { return filepath.EvalSymlinks(name) }
-func (osFS) Open(name string) (io.ReadCloser, error)  { return os.Open(name) }
-func (osFS) Link(oldname, newname string) error       { return os.Link(oldname, newname) }
-func (osFS) Rename(oldname, newname string) error     { return os.Rename(oldname, newname) }
-func (osFS) Remove(name string) error                 { return os.Remove(name) }
+func (osFS) Stat(name string) (fs.FileInfo, error)  { return os.Stat(name) }
+func (osFS) Lstat(name string) (fs.FileInfo, error) { return os.Lstat(name) }
+func (osFS) Readlink(name string) (string, error)   { return os.Readlink(name) }
+func (osFS) Link(oldname, newname string) error     { return os.Link(oldname, newname) }
+func (osFS) Rename(oldname, newname string) error   { return os.Rename(oldname, newname) }
+func (osFS) Remove(name string) error               { return os.Remove(name) }
 func (osFS) MkdirAll(dir string, perm fs.FileMode) error {
 	return os.MkdirAll(dir, perm)
 }
-func (osFS) CreateTemp(dir, pattern string) (tempFile, error) {
-	return os.CreateTemp(dir, pattern)
+
+// Open opens only a regular file: the backup copies the file being
+// replaced, which a named pipe put there meanwhile must not hang.
+func (osFS) Open(name string) (io.ReadCloser, error) {
+	f, _, err := openRegular(name)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// CreateTemp is os.CreateTemp with a permission: os.CreateTemp's 0600
+// would make every new file private, whatever the umask says.
+func (osFS) CreateTemp(dir, prefix string, perm fs.FileMode) (tempFile, error) {
+	for try := 0; ; try++ {
+		f, err := os.OpenFile(filepath.Join(dir, prefix+rand.Text()+tempExt), os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) && try < 3 {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		return f, nil
+	}
 }
 
 // SyncDir flushes a folder, so that a rename in it survives a power cut.
@@ -164,129 +219,29 @@ func (osFS) SyncDir(dir string) error {
 // WriteFile replaces the file at path with data as Save does, atomically
 // and durably, but keeps no backup of the previous content: for files made
 // from a project, such as exported images, that can be made again. When
-// anything fails the file is left as it was.
+// anything fails the file is left as it was. A symbolic link at path is
+// followed, as by Save: path is a name the user gave. Names the program
+// makes up go through a Batch, which can refuse to follow links.
 func WriteFile(path string, data []byte) error {
-	return replaceFile(osFS{}, path, data, false)
+	return replaceFile(osFS{}, path, data, false, true)
 }
 
 // writeFile replaces the file at path with data atomically and durably,
 // keeping the previous content as path+BackupSuffix.
 func writeFile(fsys fileSystem, path string, data []byte) error {
-	return replaceFile(fsys, path, data, true)
+	return replaceFile(fsys, path, data, true, true)
 }
 
 // replaceFile replaces the file at path with data atomically and durably;
-// with keepBackup, the previous content stays as path+BackupSuffix.
-func replaceFile(fsys fileSystem, path string, data []byte, keepBackup bool) (err error) {
-	target := path
-	if real, err := fsys.EvalSymlinks(path); err == nil {
-		target = real
-	}
-	dir, base := filepath.Split(target)
-	if dir == "" {
-		dir = "."
-	}
-	perm := fs.FileMode(newFilePerm)
-	exists := false
-	switch fi, err := fsys.Stat(target); {
-	case err == nil && !fi.Mode().IsRegular():
-		return &FileError{File: path, Msg: "not saved: not a regular file", Err: fs.ErrInvalid}
-	case err == nil:
-		perm, exists = fi.Mode().Perm(), true
-	case errors.Is(err, fs.ErrNotExist):
-		if fi, err := fsys.Stat(dir); err != nil || !fi.IsDir() {
-			return &FileError{File: path, Msg: fmt.Sprintf("not saved: folder %s does not exist", filepath.Clean(dir)), Err: fs.ErrNotExist}
-		}
-	default:
-		return ioError(path, "not saved", err)
-	}
-
-	tmp, err := fsys.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return ioError(path, "not saved: cannot create a temporary file", err)
-	}
-	tmpName := tmp.Name()
-	closed := false
-	defer func() {
-		if err != nil {
-			if !closed {
-				tmp.Close()
-			}
-			fsys.Remove(tmpName)
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return ioError(path, "not saved: cannot write", err)
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		return ioError(path, "not saved: cannot set permissions", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return ioError(path, "not saved: cannot flush to disk", err)
-	}
-	closed = true
-	if err := tmp.Close(); err != nil {
-		return ioError(path, "not saved: cannot write", err)
-	}
-	if exists && keepBackup {
-		if err := backup(fsys, target, dir, base, perm); err != nil {
-			return ioError(path, "not saved: cannot keep a backup of the previous version", err)
-		}
-	}
-	if err := fsys.Rename(tmpName, target); err != nil {
-		return ioError(path, "not saved: cannot replace the file", err)
-	}
-	if err := fsys.SyncDir(dir); err != nil {
-		// The new content is in place; only its durability is in doubt.
-		return ioError(path, "saved, but the folder could not be flushed to disk", err)
-	}
-	return nil
-}
-
-// backup makes target+BackupSuffix hold target's content, replacing any
-// older backup atomically. A hard link costs nothing and leaves target
-// where it is; where links are not possible (FAT, some network drives) the
-// content is copied.
-func backup(fsys fileSystem, target, dir, base string, perm fs.FileMode) error {
-	bak := target + BackupSuffix
-	tmpName := filepath.Join(dir, "."+base+BackupSuffix+"."+rand.Text()+".tmp")
-	if err := fsys.Link(target, tmpName); err == nil {
-		if err := fsys.Rename(tmpName, bak); err != nil {
-			fsys.Remove(tmpName)
-			return err
-		}
-		return nil
-	}
-	return copyFile(fsys, target, dir, base, bak, perm)
-}
-
-func copyFile(fsys fileSystem, from, dir, base, to string, perm fs.FileMode) (err error) {
-	src, err := fsys.Open(from)
+// with keepBackup, the previous content stays as path+BackupSuffix; with
+// follow, a symbolic link at path is followed, otherwise refused.
+func replaceFile(fsys fileSystem, path string, data []byte, keepBackup, follow bool) error {
+	r, err := prepare(fsys, path, data, follow, keepBackup)
 	if err != nil {
 		return err
 	}
-	defer src.Close()
-	tmp, err := fsys.CreateTemp(dir, "."+base+BackupSuffix+".*.tmp")
-	if err != nil {
+	if err := r.commit(); err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			fsys.Remove(tmp.Name())
-		}
-	}()
-	if _, err := io.Copy(tmp, src); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return fsys.Rename(tmp.Name(), to)
+	return r.finish(keepBackup)
 }

@@ -34,11 +34,19 @@ func (f faultFS) Stat(name string) (fs.FileInfo, error) {
 	return f.osFS.Stat(name)
 }
 
-func (f faultFS) CreateTemp(dir, pattern string) (tempFile, error) {
-	if err := f.check("createtemp", filepath.Join(dir, pattern)); err != nil {
-		return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: err}
+// Lstat fails as Stat does: both ask about the file itself.
+func (f faultFS) Lstat(name string) (fs.FileInfo, error) {
+	if err := f.check("stat", name); err != nil {
+		return nil, err
 	}
-	t, err := f.osFS.CreateTemp(dir, pattern)
+	return f.osFS.Lstat(name)
+}
+
+func (f faultFS) CreateTemp(dir, prefix string, perm fs.FileMode) (tempFile, error) {
+	if err := f.check("createtemp", filepath.Join(dir, prefix)); err != nil {
+		return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, prefix), Err: err}
+	}
+	t, err := f.osFS.CreateTemp(dir, prefix, perm)
 	if err != nil {
 		return nil, err
 	}
@@ -187,8 +195,8 @@ func TestSaveAndLoad(t *testing.T) {
 	if got := dirNames(t, dir); !slices.Equal(got, []string{"p.jobcanvas"}) {
 		t.Errorf("after the first save: %v, want only the file (no backup of nothing)", got)
 	}
-	if fi, _ := os.Stat(path); fi.Mode().Perm() != newFilePerm {
-		t.Errorf("new file mode %v, want %v", fi.Mode().Perm(), fs.FileMode(newFilePerm))
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != newFilePerm&^umask() {
+		t.Errorf("new file mode %v, want %v", fi.Mode().Perm(), newFilePerm&^umask())
 	}
 	firstBytes := readFile(t, path)
 	if !bytes.Equal(firstBytes, mustEncode(t, first)) {
@@ -289,7 +297,7 @@ func TestSaveMissingFolder(t *testing.T) {
 func TestSaveNotAFile(t *testing.T) {
 	dir := t.TempDir()
 	err := Save(dir, genProject(1, 5))
-	if err == nil || err.Error() != dir+": not saved: not a regular file" {
+	if err == nil || err.Error() != dir+": not saved: not a regular file (a folder)" {
 		t.Errorf("got %v", err)
 	}
 }

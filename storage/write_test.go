@@ -17,7 +17,7 @@ func TestWriteFileReplacesWithoutBackup(t *testing.T) {
 	if err := WriteFile(path, []byte("first")); err != nil {
 		t.Fatal(err)
 	}
-	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != newFilePerm {
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != newFilePerm&^umask() {
 		t.Fatalf("new file: %v, %v", fi, err)
 	}
 	if err := WriteFile(path, []byte("second")); err != nil {
@@ -60,7 +60,7 @@ func TestWriteFileFaultKeepsOldFile(t *testing.T) {
 		on("sync", ".tmp", syscall.EIO),
 		onName("rename", "board.png", syscall.EXDEV),
 	} {
-		err := replaceFile(faultFS{fail: fail}, path, bytes.Repeat([]byte("new"), 1000), false)
+		err := replaceFile(faultFS{fail: fail}, path, bytes.Repeat([]byte("new"), 1000), false, true)
 		if err == nil || !strings.HasPrefix(err.Error(), path+": not saved: ") {
 			t.Errorf("got %v, want a not-saved error", err)
 		}

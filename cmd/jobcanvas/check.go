@@ -1,11 +1,10 @@
 package main
 
 import (
-	"bytes"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
@@ -78,7 +77,7 @@ func format(args []string, stdout, stderr io.Writer) int {
 }
 
 func formatFile(path string, write bool, stdout io.Writer) error {
-	p, err := storage.Load(path)
+	p, stamp, err := storage.LoadStamped(path)
 	if err != nil {
 		return err
 	}
@@ -90,8 +89,7 @@ func formatFile(path string, write bool, stdout io.Writer) error {
 		_, err := stdout.Write(out)
 		return err
 	}
-	old, err := os.ReadFile(path)
-	if err == nil && bytes.Equal(old, out) {
+	if sha256.Sum256(out) == stamp.Sum {
 		return nil // already canonical: leave the file and its time alone
 	}
 	return storage.Save(path, p)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -28,10 +27,15 @@ An image is at most %d px a side.
 
 `
 
+// The scales -scale takes. Below 0.1 a whole board is a thumbnail of a
+// few dozen pixels; above 50 no board fits the size limit, not even one
+// card cropped.
+const minScale, maxScale float64 = 0.1, 50
+
 // export writes PNG images of a project's boards. Every check (the board,
 // the size, where the files go) is made before the first image is drawn,
-// and each image is written atomically: a failed export leaves no image
-// and no half of one.
+// and the images are written as one: a failed export leaves no image and
+// no half of one, and the files it would have replaced as they were.
 func export(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("export", flag.ContinueOnError)
 	flags.SetOutput(stderr)
@@ -63,8 +67,8 @@ func export(args []string, stdout, stderr io.Writer) int {
 	case *width < 0:
 		fmt.Fprintf(stderr, "jobcanvas export: -width %d: must be a number of pixels above 0\n", *width)
 		return 2
-	case !(*scale > 0) || math.IsInf(*scale, 0):
-		fmt.Fprintf(stderr, "jobcanvas export: -scale %v: must be a number above 0, such as 1, 2 or 3\n", *scale)
+	case !(*scale >= minScale && *scale <= maxScale): // NaN too
+		fmt.Fprintf(stderr, "jobcanvas export: -scale %g: must be a number from %g to %g, such as 1, 2 or 3\n", *scale, minScale, maxScale)
 		return 2
 	}
 	opt := app.ExportOptions{Scale: float32(*scale), Width: *width, Transparent: *transparent,
@@ -98,13 +102,18 @@ func exportFile(path, board, out string, opt app.ExportOptions, stdout io.Writer
 	if len(indexes) == 0 {
 		return fmt.Errorf("%s: the project has no boards", path)
 	}
-	targets, err := exportTargets(out, names, indexes)
+	targets, named, err := exportTargets(out, names, indexes)
 	if err != nil {
 		return err
 	}
 	for _, t := range targets {
 		if dir := filepath.Dir(t); !isDir(dir) {
 			return fmt.Errorf("%s: no folder %s to write it in", t, dir)
+		}
+		// A link is followed only where -o names it: a made-up name in a
+		// shared folder may be a link someone planted to one of our files.
+		if err := storage.CanReplace(t, named); err != nil {
+			return err
 		}
 	}
 
@@ -114,17 +123,31 @@ func exportFile(path, board, out string, opt app.ExportOptions, stdout io.Writer
 			return fmt.Errorf("%s: board %d %q: %w", path, i+1, app.BoardTitle(p.Boards[i]), err)
 		}
 	}
+	batch := storage.NewBatch()
+	var done []string
 	for k, i := range indexes {
 		bd := p.Boards[i]
 		img, err := app.RenderBoard(p, bd.ID, opt)
 		if err != nil {
+			batch.Abort()
 			return fmt.Errorf("%s: board %d %q: %w", path, i+1, app.BoardTitle(bd), err)
 		}
-		if err := app.WritePNG(targets[k], img); err != nil {
+		data, err := app.EncodePNG(img)
+		if err != nil {
+			batch.Abort()
+			return fmt.Errorf("%s: not saved: %w", targets[k], err)
+		}
+		if err := batch.Add(targets[k], data, named); err != nil {
 			return err
 		}
 		size := img.Bounds().Size()
-		fmt.Fprintf(stdout, "%s: %d × %d px\n", targets[k], size.X, size.Y)
+		done = append(done, fmt.Sprintf("%s: %d × %d px\n", targets[k], size.X, size.Y))
+	}
+	if err := batch.Commit(); err != nil {
+		return err
+	}
+	for _, line := range done {
+		fmt.Fprint(stdout, line)
 	}
 	return nil
 }
@@ -167,8 +190,9 @@ func boardList(p *canvas.Project) string {
 
 // exportTargets works out the file of each board's image: out is a
 // folder (an existing one, or the current folder when empty) for the
-// default names, or the file of the one board exported.
-func exportTargets(out string, names []string, indexes []int) ([]string, error) {
+// default names, or the file of the one board exported; named reports the
+// latter.
+func exportTargets(out string, names []string, indexes []int) (targets []string, named bool, err error) {
 	dir := out
 	if out != "" {
 		fi, err := os.Stat(out)
@@ -176,23 +200,23 @@ func exportTargets(out string, names []string, indexes []int) ([]string, error) 
 		switch {
 		case err == nil && fi.IsDir():
 		case errors.As(err, &pe) && !errors.Is(err, fs.ErrNotExist):
-			return nil, fmt.Errorf("-o %s: %w", out, pe.Err)
+			return nil, false, fmt.Errorf("-o %s: %w", out, pe.Err)
 		case err != nil && strings.HasSuffix(out, string(filepath.Separator)):
-			return nil, fmt.Errorf("-o %s: no such folder", out)
+			return nil, false, fmt.Errorf("-o %s: no such folder", out)
 		case len(indexes) > 1:
-			return nil, fmt.Errorf("-o %s: not a folder, and %d boards are exported: give a folder, or one board with -board", out, len(indexes))
+			return nil, false, fmt.Errorf("-o %s: not a folder, and %d boards are exported: give a folder, or one board with -board", out, len(indexes))
 		default:
 			if !strings.EqualFold(filepath.Ext(out), ".png") {
 				out += ".png"
 			}
-			return []string{out}, nil
+			return []string{out}, true, nil
 		}
 	}
-	targets := make([]string, len(indexes))
+	targets = make([]string, len(indexes))
 	for k, i := range indexes {
 		targets[k] = filepath.Join(dir, names[i])
 	}
-	return targets, nil
+	return targets, false, nil
 }
 
 func isDir(path string) bool {

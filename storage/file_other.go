@@ -1,0 +1,40 @@
+//go:build !unix
+
+package storage
+
+import (
+	"io/fs"
+	"os"
+)
+
+// openRegular opens path for reading only if it is a regular file.
+func openRegular(path string) (*os.File, fs.FileInfo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = &fs.PathError{Op: "open", Path: path, Err: notRegularError{fi.Mode()}}
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
+}
+
+// readOnly reports whether the file is read-only: on Windows, its
+// read-only attribute, which Go shows as no write bits.
+func readOnly(_ string, fi fs.FileInfo) bool { return fi.Mode().Perm()&0o222 == 0 }
+
+// keepOwner does nothing here: a new file takes its folder's permissions.
+func keepOwner(tempFile, fs.FileInfo) {}
+
+// mine: files have no owner uid here; a temporary file's name and age
+// decide alone.
+func mine(fs.FileInfo) bool { return true }
+
+func mayUnlink(fs.FileInfo) bool { return true }
+
+func stickyOther(string, fs.FileInfo) bool { return false }
