@@ -109,7 +109,7 @@ func (w *Window) Save() {
 // failed save leaves the file on disk and the project in memory as they
 // were.
 func (w *Window) SaveTo(path string) error {
-	stamp, err := saveProject(path, w.doc.Project)
+	stamp, err := storage.SaveStamped(path, w.doc.Project)
 	if err != nil {
 		return err
 	}
@@ -121,10 +121,6 @@ func (w *Window) SaveTo(path string) error {
 	w.updateTitle()
 	return nil
 }
-
-// saveProject writes a project file; tests replace it to make a save fail
-// in ways a test cannot cause for real.
-var saveProject = storage.SaveStamped
 
 // ShowSaveAs asks for a file name and folder and saves there; then runs
 // (when not nil) after a successful save.

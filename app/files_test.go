@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/jobcanvas/jobcanvas/assets"
 	"github.com/jobcanvas/jobcanvas/canvas"
 	"github.com/jobcanvas/jobcanvas/storage"
+	"github.com/jobcanvas/jobcanvas/storage/testuser"
 )
 
 // saveAsDialog opens Save As on the window and returns its name field,
@@ -147,18 +148,24 @@ func TestExportDialogTypedPathAndEnter(t *testing.T) {
 }
 
 // TestReadOnlyFileOffersSaveAs: a save refused because the file is
-// read-only says so and offers Save As, which saves a copy beside it.
+// read-only says so and offers Save As, which saves a copy beside it. It
+// runs as a normal user (root too is refused a file without write bits).
 func TestReadOnlyFileOffersSaveAs(t *testing.T) {
-	w, path := newTestWindow(t)
-	defer func(f func(string, *canvas.Project) (storage.Stamp, error)) { saveProject = f }(saveProject)
-	saveProject = func(p string, pr *canvas.Project) (storage.Stamp, error) {
-		if p == path {
-			return storage.Stamp{}, fmt.Errorf("%s: not saved: %w", p, storage.ErrReadOnly)
-		}
-		return storage.SaveStamped(p, pr)
+	dir, ok := testuser.Run(t, nil)
+	if !ok {
+		return
+	}
+	t.Setenv(storage.RecoveryEnv, filepath.Join(dir, "recovery"))
+	path := filepath.Join(dir, "sample.jobcanvas")
+	if err := os.WriteFile(path, assets.Sample, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	w := NewWindow(test.NewTempApp(t))
+	t.Cleanup(w.Window.Close)
+	if err := w.OpenPath(path); err != nil {
+		t.Fatal(err)
 	}
 	c := addCard(t, w, "Mine")
-	before, _ := os.ReadFile(path)
 	w.Save()
 	if msg := dialogText(t, w); !strings.Contains(msg, "sample.jobcanvas is read-only") || !strings.Contains(msg, "Save As") {
 		t.Fatalf("message:\n%s", msg)
@@ -175,11 +182,11 @@ func TestReadOnlyFileOffersSaveAs(t *testing.T) {
 		t.Errorf("Save As suggests %q", name.Text)
 	}
 	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	copyPath := filepath.Join(filepath.Dir(path), "sample-2.jobcanvas")
+	copyPath := filepath.Join(dir, "sample-2.jobcanvas")
 	if !has(t, copyPath, c) || w.Document().Path != copyPath || w.Document().Dirty() {
 		t.Error("Save As did not save the project as another file")
 	}
-	if after, _ := os.ReadFile(path); string(after) != string(before) {
+	if after, _ := os.ReadFile(path); string(after) != string(assets.Sample) {
 		t.Error("the read-only file was changed")
 	}
 }
