@@ -203,3 +203,22 @@ func TestSaveKeepsTextBeingTyped(t *testing.T) {
 		t.Error("the text being typed was not saved")
 	}
 }
+
+// TestEditShortcutsInDialogs: with a dialog up, the Edit menu's keys act
+// on its field, never on the board behind it (Ctrl+A in the file name
+// used to select every card).
+func TestEditShortcutsInDialogs(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.CurrentBoard().Select(w.Document().Project.Boards[0].Cards[0].ID)
+	name, _ := saveAsDialog(t, w)
+	test.Type(name, "bike")
+	menuItem(t, w, "Edit", "Select All").Action()
+	if name.SelectedText() != "bike" || len(w.CurrentBoard().Selection()) != 1 {
+		t.Errorf("Select All: field selection %q, %d cards selected", name.SelectedText(), len(w.CurrentBoard().Selection()))
+	}
+	n := len(w.Document().Project.Boards[0].Cards)
+	menuItem(t, w, "Edit", "Duplicate").Action()
+	if len(w.Document().Project.Boards[0].Cards) != n || w.Document().Dirty() {
+		t.Error("Duplicate acted on the board behind the dialog")
+	}
+}

@@ -19,13 +19,22 @@ func ctrlShift(k fyne.KeyName) fyne.Shortcut {
 }
 
 // onBoard runs fn on the current board. Fyne gives menu shortcuts to the
-// menu before the focused widget, so while a card's text is being typed the
+// menu before the focused widget, so while a text is being typed the
 // editing shortcuts go to the text field instead: Ctrl+C copies text there,
-// not cards.
+// not cards. While a dialog is up the board behind it takes none of them:
+// Ctrl+A in Save As selects the file name, not every card.
 func (w *Window) onBoard(sh fyne.Shortcut, fn func(*BoardWidget)) func() {
 	return func() {
+		c := w.Window.Canvas()
+		focused := c.Focused()
+		if _, board := focused.(*BoardWidget); !board && c.Overlays().Top() != nil {
+			if s, ok := focused.(fyne.Shortcutable); ok && sh != nil {
+				s.TypedShortcut(sh)
+			}
+			return
+		}
 		if sh != nil {
-			if e, ok := w.Window.Canvas().Focused().(*widget.Entry); ok {
+			if e, ok := focused.(*widget.Entry); ok {
 				e.TypedShortcut(sh)
 				return
 			}
