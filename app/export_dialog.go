@@ -145,7 +145,7 @@ func (w *Window) newExportDialog() *exportDialog {
 	e.names = widget.NewLabel("")
 	e.names.Wrapping = fyne.TextWrapWord
 	var folderRow fyne.CanvasObject
-	e.folder, folderRow = w.folderPicker(e.defaultFolder(), func() { e.update() })
+	e.folder, folderRow = w.folderPicker(e.defaultFolder(), e.name, func() { e.update() })
 	e.info = widget.NewLabel("")
 	e.info.Wrapping = fyne.TextWrapWord
 

@@ -141,7 +141,7 @@ func (w *Window) ShowSaveAs(then func()) {
 // showSaveAs is ShowSaveAs starting from the folder dir and file name.
 func (w *Window) showSaveAs(dir, name string, then func()) {
 	nameEntry := newNameField(name)
-	folder, folderRow := w.folderPicker(dir, nil)
+	folder, folderRow := w.folderPicker(dir, nameEntry, nil)
 	var form *dialog.FormDialog
 	form = dialog.NewForm("Save project as", "Save", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("File name", nameEntry),
@@ -234,12 +234,16 @@ func typedPath(folder, typed string) (dir, name string) {
 
 // folderPicker shows a folder with a Choose folder… button beside it, for
 // the dialogs that write files (Save As, Export PNG): the label holds the
-// folder chosen; changed, when not nil, runs after each choice.
-func (w *Window) folderPicker(dir string, changed func()) (*widget.Label, fyne.CanvasObject) {
+// folder chosen; changed, when not nil, runs after each choice. When the
+// folder dialog closes, chosen or cancelled, the file name field name has
+// the keyboard again (clicking the button had taken it away, so typed keys
+// went nowhere until the field was clicked).
+func (w *Window) folderPicker(dir string, name *nameField, changed func()) (*widget.Label, fyne.CanvasObject) {
 	folder := widget.NewLabel(dir)
 	folder.Wrapping = fyne.TextWrapBreak
 	choose := widget.NewButton("Choose folder…", func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			w.Window.Canvas().Focus(name)
 			if err == nil && u != nil {
 				folder.SetText(u.Path())
 				if changed != nil {

@@ -222,3 +222,19 @@ func TestEditShortcutsInDialogs(t *testing.T) {
 		t.Error("Duplicate acted on the board behind the dialog")
 	}
 }
+
+// TestChooseFolderGivesTheNameBack: after the folder dialog closes, chosen
+// or cancelled, the file name field takes keys again. A real window takes
+// the focus away on the click on Choose folder…; the test does the same.
+func TestChooseFolderGivesTheNameBack(t *testing.T) {
+	w, _ := newTestWindow(t)
+	name, _ := saveAsDialog(t, w)
+	for _, end := range []string{"Cancel", "Open"} {
+		w.Window.Canvas().Unfocus()
+		test.Tap(button(t, w, "Choose folder…"))
+		test.Tap(button(t, w, end))
+		if w.Window.Canvas().Focused() != name {
+			t.Errorf("after %s in the folder dialog the name field has no keyboard", end)
+		}
+	}
+}
