@@ -75,13 +75,7 @@ func dialogText(t *testing.T, w *Window) string {
 // firstEntry is the first text field in the topmost dialog.
 func firstEntry(t *testing.T, w *Window) *widget.Entry {
 	t.Helper()
-	for _, o := range test.LaidOutObjects(w.Window.Canvas().Overlays().Top()) {
-		if e, ok := o.(*widget.Entry); ok {
-			return e
-		}
-	}
-	t.Fatal("no text field in the dialog")
-	return nil
+	return firstEntryIn(t, w.Window)
 }
 
 // crashWindow leaves things as a crash would: the unsaved changes in the

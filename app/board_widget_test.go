@@ -733,6 +733,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	}
 	n := len(j.Cards)
 	cardMenuItem(t, b.stepMenu("define"), "Delete step").Action()
+	tapButton(t, w, "Delete") // it has cards: it asks
 	if j.StepIndex("define") >= 0 || len(j.Cards) != n-3 {
 		t.Fatalf("delete step: %d cards", len(j.Cards))
 	}

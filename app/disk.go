@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,7 +32,10 @@ func (w *Window) saveChecked(then func()) {
 }
 
 func (w *Window) saveThen(path string, then func()) {
-	if err := w.SaveTo(path); err != nil {
+	if err := w.SaveTo(path); errors.Is(err, storage.ErrReadOnly) {
+		w.showReadOnly(path, then)
+		return
+	} else if err != nil {
 		w.showError(err)
 		return
 	}
@@ -80,6 +84,24 @@ func (w *Window) showChangedOnDisk(now storage.Stamp, then func()) {
 	if f, ok := buttons.Objects[len(buttons.Objects)-1].(fyne.Focusable); ok {
 		w.Window.Canvas().Focus(f)
 	}
+}
+
+// showReadOnly says that path is read-only and was left as it is, and
+// offers to save the project as another file (then runs after that save).
+func (w *Window) showReadOnly(path string, then func()) {
+	var d dialog.Dialog
+	msg := wrappedLabel(fmt.Sprintf("%s is read-only, so Jobcanvas did not write over it; "+
+		"the file and your changes are as they were.\n\n"+
+		"Save As… saves your version as another file.", filepath.Base(path)), fyne.TextStyle{})
+	saveAs := newDefaultButton("Save As…", func() {
+		d.Hide()
+		w.showSaveAs(filepath.Dir(path), freeName(path), then)
+	})
+	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton("Cancel", func() { d.Hide() }), saveAs)
+	d = dialog.NewCustomWithoutButtons("File is read-only", container.NewVBox(msg, buttons), w.Window)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+	w.Window.Canvas().Focus(saveAs)
 }
 
 // freeName suggests a name beside path that is not taken:

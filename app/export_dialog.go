@@ -65,7 +65,7 @@ type exportDialog struct {
 	look        *widget.RadioGroup
 	area        *widget.RadioGroup
 	footer      *widget.Check
-	name        *widget.Entry
+	name        *nameField
 	names       *widget.Label // the file names of an export of every board
 	folder      *widget.Label
 	info        *widget.Label // the image's size, or what is wrong
@@ -81,9 +81,10 @@ type exportDialog struct {
 
 // ShowExport shows the export dialog for the current board or every board.
 func (w *Window) ShowExport() {
+	w.commitEdit()
 	if e := w.newExportDialog(); e != nil {
 		e.d.Show()
-		w.Window.Canvas().Focus(e.name)
+		focusName(w.Window, e.name)
 	}
 }
 
@@ -137,13 +138,14 @@ func (w *Window) newExportDialog() *exportDialog {
 	e.footer = widget.NewCheck("Project, board and date below the board", func(bool) { e.update() })
 	e.footer.SetChecked(prefs.Bool(prefExportFooter))
 
-	e.name = widget.NewEntry()
-	e.name.SetText(ExportFileNames(e.project)[e.currentIndex()])
+	e.name = newNameField(ExportFileNames(e.project)[e.currentIndex()])
 	e.name.OnChanged = func(string) { e.update() }
+	e.name.OnSubmitted = func(string) { e.confirm() }
+	e.name.onEscape = func() { e.d.Hide() }
 	e.names = widget.NewLabel("")
 	e.names.Wrapping = fyne.TextWrapWord
 	var folderRow fyne.CanvasObject
-	e.folder, folderRow = w.folderPicker(e.defaultFolder(), func() { e.update() })
+	e.folder, folderRow = w.folderPicker(e.defaultFolder(), e.name, func() { e.update() })
 	e.info = widget.NewLabel("")
 	e.info.Wrapping = fyne.TextWrapWord
 
@@ -180,16 +182,26 @@ func (e *exportDialog) currentIndex() int {
 	return 0
 }
 
-// defaultFolder is the last export's folder, else the project's, else
-// the Documents or home folder.
+// defaultFolder is the project's folder, else the last export's, else
+// the Documents or home folder: the images of a project go beside it.
 func (e *exportDialog) defaultFolder() string {
-	if dir := e.w.App.Preferences().String(prefExportFolder); dir != "" && isDir(dir) {
-		return dir
-	}
 	if e.w.doc.Path != "" {
 		return filepath.Dir(e.w.doc.Path)
 	}
+	if dir := e.w.App.Preferences().String(prefExportFolder); dir != "" && isDir(dir) {
+		return dir
+	}
 	dir, _ := e.w.saveAsDefaults()
+	return dir
+}
+
+// dir is the folder the images go to: the one shown, or the one a path
+// typed as the file name names.
+func (e *exportDialog) dir() string {
+	if e.all() {
+		return e.folder.Text
+	}
+	dir, _ := typedPath(e.folder.Text, e.name.Text)
 	return dir
 }
 
@@ -221,7 +233,7 @@ func (e *exportDialog) options() (ExportOptions, error) {
 
 // selected lists the boards to export, with the files their images go to.
 func (e *exportDialog) selected() (ids []uuid.UUID, paths []string) {
-	dir := e.folder.Text
+	dir := e.dir()
 	if e.all() {
 		names := ExportFileNames(e.project)
 		for i, bd := range e.project.Boards {
@@ -230,7 +242,8 @@ func (e *exportDialog) selected() (ids []uuid.UUID, paths []string) {
 		}
 		return ids, paths
 	}
-	return []uuid.UUID{e.current}, []string{filepath.Join(dir, withPNG(e.name.Text))}
+	_, name := typedPath(e.folder.Text, e.name.Text)
+	return []uuid.UUID{e.current}, []string{filepath.Join(dir, withPNG(name))}
 }
 
 // nameList lists file names, the first few when there are many.
@@ -288,11 +301,11 @@ func (e *exportDialog) check() (string, bool) {
 	if err != nil {
 		return err.Error(), false
 	}
-	if !e.all() && strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(e.name.Text), ".png")) == "" {
+	if _, name := typedPath(e.folder.Text, e.name.Text); !e.all() && strings.TrimSpace(strings.TrimSuffix(name, ".png")) == "" {
 		return "Give the image a file name.", false
 	}
-	if !isDir(e.folder.Text) {
-		return fmt.Sprintf("The folder %s does not exist: choose another.", e.folder.Text), false
+	if dir := e.dir(); !isDir(dir) {
+		return fmt.Sprintf("The folder %s does not exist: choose another.", dir), false
 	}
 	ids, _ := e.selected()
 	var sizes []string
@@ -330,7 +343,7 @@ func (e *exportDialog) remember() {
 	prefs.SetBool(prefExportDark, e.look.Selected == lookDark)
 	prefs.SetBool(prefExportCrop, e.area.Selected == areaCards)
 	prefs.SetBool(prefExportFooter, e.footer.Checked)
-	prefs.SetString(prefExportFolder, e.folder.Text)
+	prefs.SetString(prefExportFolder, e.dir())
 }
 
 // confirm starts the export, after asking before replacing files.

@@ -25,8 +25,9 @@ import (
 const Ext = ".jobcanvas"
 
 const (
-	prefRecent = "recent"
-	maxRecent  = 10
+	prefRecent     = "recent"
+	prefSaveFolder = "save.folder" // the folder of the last file saved
+	maxRecent      = 10
 )
 
 // OpenPath loads the project at path and shows it. On error the open
@@ -96,6 +97,7 @@ func (w *Window) Save() {
 	if w.doc == nil {
 		return
 	}
+	w.commitEdit()
 	if w.doc.Path == "" {
 		w.ShowSaveAs(nil)
 		return
@@ -114,6 +116,7 @@ func (w *Window) SaveTo(path string) error {
 	w.doc.Path, w.doc.Disk = path, stamp
 	w.doc.History.MarkSaved()
 	w.recovery.saved()
+	w.App.Preferences().SetString(prefSaveFolder, filepath.Dir(path))
 	w.addRecent(path)
 	w.updateTitle()
 	return nil
@@ -130,59 +133,117 @@ func (w *Window) ShowSaveAs(then func()) {
 	if w.doc == nil {
 		return
 	}
+	w.commitEdit()
 	dir, name := w.saveAsDefaults()
 	w.showSaveAs(dir, name, then)
 }
 
 // showSaveAs is ShowSaveAs starting from the folder dir and file name.
 func (w *Window) showSaveAs(dir, name string, then func()) {
-	nameEntry := widget.NewEntry()
-	nameEntry.SetText(name)
-	folder, folderRow := w.folderPicker(dir, nil)
-	form := dialog.NewForm("Save project as", "Save", "Cancel", []*widget.FormItem{
+	nameEntry := newNameField(name)
+	folder, folderRow := w.folderPicker(dir, nameEntry, nil)
+	var form *dialog.FormDialog
+	form = dialog.NewForm("Save project as", "Save", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("File name", nameEntry),
 		widget.NewFormItem("Folder", folderRow),
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
-		path := filepath.Join(folder.Text, withExt(strings.TrimSpace(nameEntry.Text)))
-		if path == w.doc.Path { // a plain save, asking if the file changed
-			w.saveChecked(then)
-			return
-		}
-		save := func() {
-			if err := w.SaveTo(path); err != nil {
-				w.showError(err)
-				return
-			}
-			if then != nil {
-				then()
-			}
-		}
-		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm("Replace file?", filepath.Base(path)+" already exists. Replace it? The old version is kept as "+filepath.Base(path)+".bak.", func(yes bool) {
-				if yes {
-					save()
-				}
-			}, w.Window)
-			return
-		}
-		save()
+		dir, name := typedPath(folder.Text, nameEntry.Text)
+		w.saveAsPath(filepath.Join(dir, withExt(name)), then)
 	}, w.Window)
+	nameEntry.OnSubmitted = func(string) { form.Submit() }
+	nameEntry.onEscape = form.Hide
 	form.Resize(fyne.NewSize(560, 240))
 	form.Show()
-	w.Window.Canvas().Focus(nameEntry)
+	focusName(w.Window, nameEntry)
+}
+
+// saveAsPath is the end of Save As: it saves to path, after asking before
+// replacing another file.
+func (w *Window) saveAsPath(path string, then func()) {
+	if path == w.doc.Path { // a plain save, asking if the file changed
+		w.saveChecked(then)
+		return
+	}
+	if _, err := os.Stat(path); err == nil {
+		dialog.ShowConfirm("Replace file?", filepath.Base(path)+" already exists. Replace it? The old version is kept as "+filepath.Base(path)+".bak.", func(yes bool) {
+			if yes {
+				w.saveThen(path, then)
+			}
+		}, w.Window)
+		return
+	}
+	w.saveThen(path, then)
+}
+
+// nameField is the file name field of the dialogs that write files: as in
+// other apps' save dialogs, Enter confirms (OnSubmitted) and Escape
+// cancels (onEscape).
+type nameField struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newNameField(text string) *nameField {
+	e := &nameField{}
+	e.ExtendBaseWidget(e)
+	e.SetText(text)
+	return e
+}
+
+// TypedKey implements fyne.Focusable.
+func (e *nameField) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// focusName gives the keyboard to a dialog's file name field with the
+// name selected, so that typing replaces it.
+func focusName(win fyne.Window, e *nameField) {
+	win.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// typedPath reads a file name field as a shell would: a name is a file in
+// folder; a path with separators (absolute, relative to folder, or from
+// "~", the home folder) names its own folder. "/tmp/x/w.jobcanvas" typed
+// while folder is /home/ann saves w.jobcanvas in /tmp/x.
+func typedPath(folder, typed string) (dir, name string) {
+	typed = strings.TrimSpace(typed)
+	if typed == "~" || strings.HasPrefix(typed, "~/") || strings.HasPrefix(typed, "~"+string(filepath.Separator)) {
+		if home, err := os.UserHomeDir(); err == nil {
+			typed = home + string(filepath.Separator) + typed[min(len(typed), 2):]
+		}
+	}
+	dir, name = filepath.Split(typed)
+	switch {
+	case dir == "":
+		dir = folder
+	case filepath.IsAbs(dir):
+		dir = filepath.Clean(dir)
+	default:
+		dir = filepath.Join(folder, dir)
+	}
+	return dir, strings.TrimSpace(name)
 }
 
 // folderPicker shows a folder with a Choose folder… button beside it, for
 // the dialogs that write files (Save As, Export PNG): the label holds the
-// folder chosen; changed, when not nil, runs after each choice.
-func (w *Window) folderPicker(dir string, changed func()) (*widget.Label, fyne.CanvasObject) {
+// folder chosen; changed, when not nil, runs after each choice. When the
+// folder dialog closes, chosen or cancelled, the file name field name has
+// the keyboard again (clicking the button had taken it away, so typed keys
+// went nowhere until the field was clicked).
+func (w *Window) folderPicker(dir string, name *nameField, changed func()) (*widget.Label, fyne.CanvasObject) {
 	folder := widget.NewLabel(dir)
 	folder.Wrapping = fyne.TextWrapBreak
 	choose := widget.NewButton("Choose folder…", func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			w.Window.Canvas().Focus(name)
 			if err == nil && u != nil {
 				folder.SetText(u.Path())
 				if changed != nil {
@@ -198,9 +259,16 @@ func (w *Window) folderPicker(dir string, changed func()) (*widget.Label, fyne.C
 	return folder, container.NewBorder(nil, nil, nil, choose, folder)
 }
 
+// saveAsDefaults is where Save As starts: the open file's folder and name,
+// else the folder of the last file saved (if it is still there) and a name
+// made from the project's, else the Documents or home folder.
 func (w *Window) saveAsDefaults() (dir, name string) {
 	if w.doc.Path != "" {
 		return filepath.Dir(w.doc.Path), filepath.Base(w.doc.Path)
+	}
+	name = FileName(w.doc.Project.Name)
+	if dir := w.App.Preferences().String(prefSaveFolder); dir != "" && isDir(dir) {
+		return dir, name
 	}
 	dir, err := os.UserHomeDir()
 	if docs := filepath.Join(dir, "Documents"); err == nil && isDir(docs) {
@@ -208,7 +276,7 @@ func (w *Window) saveAsDefaults() (dir, name string) {
 	} else if err != nil {
 		dir, _ = os.Getwd()
 	}
-	return dir, FileName(w.doc.Project.Name)
+	return dir, name
 }
 
 func isDir(path string) bool {
@@ -250,9 +318,18 @@ func FileName(project string) string {
 	return withExt(strings.TrimSuffix(b.String(), "-"))
 }
 
+// commitEdit keeps the text being typed on the board, so that a save
+// (or the question about unsaved changes) takes what the user sees.
+func (w *Window) commitEdit() {
+	if b := w.CurrentBoard(); b != nil {
+		b.commitEdit()
+	}
+}
+
 // confirmDiscard runs then when there are no unsaved changes, or after the
 // user chose to save or discard them; Cancel runs nothing.
 func (w *Window) confirmDiscard(then func()) {
+	w.commitEdit()
 	if w.doc == nil || !w.doc.Dirty() {
 		then()
 		return
@@ -275,13 +352,13 @@ func (w *Window) confirmDiscard(then func()) {
 	d.Show()
 }
 
-// Close closes the project, after asking about unsaved changes, and shows
-// an empty new project.
+// Close closes the window, after asking about unsaved changes: Ctrl+W,
+// as in other desktop apps, and the same as the window's close button.
+// (It used to put an empty project in the window instead: a second,
+// different "New" that offered no templates. File ▸ New is the one way to
+// a new project.)
 func (w *Window) Close() {
-	w.confirmDiscard(func() {
-		p, _ := canvas.NewProject("Untitled workshop", canvas.TemplateValueProposition)
-		w.SetDocument(NewDocument(p, ""))
-	})
+	w.confirmDiscard(w.Window.Close)
 }
 
 // ShowNew asks for a project name and its boards and opens the new project.

@@ -19,13 +19,22 @@ func ctrlShift(k fyne.KeyName) fyne.Shortcut {
 }
 
 // onBoard runs fn on the current board. Fyne gives menu shortcuts to the
-// menu before the focused widget, so while a card's text is being typed the
+// menu before the focused widget, so while a text is being typed the
 // editing shortcuts go to the text field instead: Ctrl+C copies text there,
-// not cards.
+// not cards. While a dialog is up the board behind it takes none of them:
+// Ctrl+A in Save As selects the file name, not every card.
 func (w *Window) onBoard(sh fyne.Shortcut, fn func(*BoardWidget)) func() {
 	return func() {
+		c := w.Window.Canvas()
+		focused := c.Focused()
+		if _, board := focused.(*BoardWidget); !board && c.Overlays().Top() != nil {
+			if s, ok := focused.(fyne.Shortcutable); ok && sh != nil {
+				s.TypedShortcut(sh)
+			}
+			return
+		}
 		if sh != nil {
-			if e, ok := w.Window.Canvas().Focused().(*widget.Entry); ok {
+			if e, ok := focused.(*widget.Entry); ok {
 				e.TypedShortcut(sh)
 				return
 			}
@@ -79,7 +88,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			item("Save As…", ctrlShift(fyne.KeyS), func() { w.ShowSaveAs(nil) }),
 			item("Export PNG…", ctrl(fyne.KeyE), w.ShowExport),
 			fyne.NewMenuItemSeparator(),
-			item("Close", ctrl(fyne.KeyW), w.Close),
+			item("Close Window", ctrl(fyne.KeyW), w.Close),
 		),
 		fyne.NewMenu("Edit",
 			undo, redo,
@@ -176,21 +185,9 @@ func (w *Window) AddBoard(templateID, title string) error {
 
 // ShowRenameBoard asks for a new title for the current board.
 func (w *Window) ShowRenameBoard() {
-	b := w.CurrentBoard()
-	if b == nil {
-		return
+	if b := w.CurrentBoard(); b != nil {
+		b.renameBoard()
 	}
-	entry := widget.NewEntry()
-	entry.SetText(w.doc.Project.Board(b.BoardID()).Title)
-	dialog.ShowForm("Rename board", "Rename", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Title", entry),
-	}, func(ok bool) {
-		if ok {
-			if err := w.doc.Do(&canvas.RenameBoard{Board: b.BoardID(), Title: entry.Text}); err != nil {
-				w.showError(err)
-			}
-		}
-	}, w.Window)
 }
 
 // DeleteBoard removes the current board (undo brings it back).

@@ -23,6 +23,7 @@ const (
 	zoneQuestionSize = 18
 	frameLabelSize   = 34
 	titleSize        = 40
+	jobCaptionSize   = 20 // "Core job", over the job map's title
 	stepNameSize     = 30
 	stepDescSize     = 18
 

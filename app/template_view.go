@@ -319,6 +319,13 @@ func frameRect(f canvas.Frame) canvas.Rect {
 // description) over a cell per row.
 func (tb *tplBuilder) jobMap(bd *canvas.Board, c *canvas.Columns) {
 	bold := fyne.TextStyle{Bold: true}
+	if r, ok := bd.TitleRect(); ok {
+		// The core job statement over its steps, under a caption that
+		// says what it is.
+		tb.text("Core job", canvas.Rect{X: r.X, Y: r.Y, W: r.W, H: jobCaptionSize * 1.4},
+			jobCaptionSize, bold, fyne.TextAlignLeading, true)
+		tb.paragraph(bd.Title, r.X, r.Y+jobCaptionSize*1.5, r.W, 1, titleSize, 24, bold, fyne.TextAlignLeading, false)
+	}
 	for i, s := range bd.Steps {
 		x := c.ColumnX(i)
 		hdr := fcanvas.NewRectangle(tb.c.header)

@@ -7,8 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 
 	"github.com/jobcanvas/jobcanvas/assets"
@@ -33,6 +31,7 @@ type Window struct {
 	menuNames [2]string // undo and redo names the menu shows
 
 	recovery *autosaver // keeps unsaved changes in a recovery file
+	tips     *tooltips  // the toolbar's
 }
 
 // NewWindow makes an empty window; open a project with OpenPath, OpenSample
@@ -44,9 +43,10 @@ func NewWindow(a fyne.App) *Window {
 	w.tabs = container.NewAppTabs()
 	w.tabs.SetTabLocation(container.TabLocationTop)
 	w.tabs.OnSelected = func(*container.TabItem) { w.focusBoard() }
-	w.Window.SetContent(container.NewBorder(w.toolbar(), nil, nil, nil, w.tabs))
+	w.tips = newTooltips()
+	w.Window.SetContent(w.tips.over(container.NewBorder(w.toolbar(w.tips), nil, nil, nil, w.tabs)))
 	w.Window.Resize(fyne.NewSize(1280, 800))
-	w.Window.SetCloseIntercept(func() { w.confirmDiscard(w.Window.Close) })
+	w.Window.SetCloseIntercept(w.Close)
 	w.recovery = newAutosaver(w)
 	w.Window.SetOnClosed(w.recovery.shutdown)
 	w.addShortcuts()
@@ -208,31 +208,3 @@ func (w *Window) updateMenu() {
 func (w *Window) refreshMenu() { w.Window.SetMainMenu(w.mainMenu()) }
 
 func (w *Window) showError(err error) { dialog.ShowError(err, w.Window) }
-
-// toolbar holds the actions a facilitator reaches for with the mouse in
-// front of a room.
-func (w *Window) toolbar() fyne.CanvasObject {
-	board := func(fn func(*BoardWidget)) func() {
-		return func() {
-			if b := w.CurrentBoard(); b != nil {
-				fn(b)
-				w.focusBoard()
-			}
-		}
-	}
-	return widget.NewToolbar(
-		widget.NewToolbarAction(theme.DocumentCreateIcon(), w.ShowNew),
-		widget.NewToolbarAction(theme.FolderOpenIcon(), w.ShowOpen),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), w.Save),
-		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.ContentUndoIcon(), board((*BoardWidget).Undo)),
-		widget.NewToolbarAction(theme.ContentRedoIcon(), board((*BoardWidget).Redo)),
-		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.ContentAddIcon(), board((*BoardWidget).NewCard)),
-		widget.NewToolbarAction(theme.GridIcon(), w.ShowAddBoard),
-		widget.NewToolbarSpacer(),
-		widget.NewToolbarAction(theme.ZoomOutIcon(), board((*BoardWidget).ZoomOut)),
-		widget.NewToolbarAction(theme.ZoomFitIcon(), board((*BoardWidget).ZoomFit)),
-		widget.NewToolbarAction(theme.ZoomInIcon(), board((*BoardWidget).ZoomIn)),
-	)
-}

@@ -94,12 +94,32 @@ func (b *Board) ZoneAt(p Point) (z Zone, ok bool) {
 	return Zone{}, false
 }
 
-// TemplateBounds is the area the template draws: zones, frames and headers.
+// TitleBand is the height of the band above a job map's columns that
+// shows its title, the core job statement the steps break down.
+const TitleBand = 100
+
+// TitleRect is where a column template shows the board's title: above the
+// columns, as wide as they are. ok is false when the board has no title,
+// or its template shows it elsewhere (the value proposition canvas has
+// room for it within its bounds).
+func (b *Board) TitleRect() (r Rect, ok bool) {
+	c := b.TemplateOf().Columns
+	if c == nil || b.Title == "" {
+		return Rect{}, false
+	}
+	return Rect{X: c.X, Y: -TitleBand, W: c.ColumnX(len(b.Steps)) - c.X, H: TitleBand}, true
+}
+
+// TemplateBounds is the area the template draws: zones, frames, headers
+// and the job map's title, with the template's margin around them.
 func (b *Board) TemplateBounds() Rect {
 	t := b.TemplateOf()
 	r := t.Bounds
 	if c := t.Columns; c != nil {
 		r = r.Union(Rect{0, 0, c.ColumnX(len(b.Steps)) + c.X, c.Y + c.Height() + c.Y})
+		if title, ok := b.TitleRect(); ok {
+			r = r.Union(Rect{0, title.Y - c.Y, title.W + 2*c.X, c.Y})
+		}
 	}
 	return r
 }

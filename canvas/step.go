@@ -215,12 +215,18 @@ func (b *Board) CardsInStep(step string) []*Card {
 // UpdateStep renames a step or changes its description.
 type UpdateStep struct {
 	Board uuid.UUID
-	Step  Step // its ID names the step
+	Step  Step   // its ID names the step
+	Label string // the undo menu's name; "" is "Rename step"
 
 	old Step
 }
 
-func (e *UpdateStep) Name() string { return "Rename step" }
+func (e *UpdateStep) Name() string {
+	if e.Label != "" {
+		return e.Label
+	}
+	return "Rename step"
+}
 
 func (e *UpdateStep) Apply(p *Project) error {
 	b, err := stepBoard(p, e.Board)

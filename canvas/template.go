@@ -59,6 +59,36 @@ func (z *Zone) Contains(p Point) bool {
 	return z.Rect.Contains(p) && (z.Circle == nil || z.Circle.Contains(p))
 }
 
+// Kinds lists the kinds of card the template has a place for, in the
+// order of Kinds: those of its zones and rows, and the note, the kind of a
+// card off the zones. A template without zones (the free board) takes
+// every kind.
+func (t *Template) Kinds() []Kind {
+	offered := map[Kind]bool{KindNote: true}
+	for _, z := range t.Zones {
+		for _, k := range z.Kinds {
+			offered[k] = true
+		}
+	}
+	if t.Columns != nil {
+		for _, r := range t.Columns.Rows {
+			for _, k := range r.Kinds {
+				offered[k] = true
+			}
+		}
+	}
+	if len(offered) == 1 {
+		return append([]Kind(nil), Kinds...)
+	}
+	var out []Kind
+	for _, k := range Kinds {
+		if offered[k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // DefaultKind is the kind of a card created in z.
 func (z *Zone) DefaultKind() Kind {
 	if len(z.Kinds) > 0 {

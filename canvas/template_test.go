@@ -78,3 +78,47 @@ func TestNewBoardCopiesSteps(t *testing.T) {
 		t.Errorf("value proposition board: steps %v bounds %+v", v.Steps, v.TemplateBounds())
 	}
 }
+
+func TestTemplateKinds(t *testing.T) {
+	for id, want := range map[string][]canvas.Kind{
+		canvas.TemplateValueProposition: {canvas.KindJob, canvas.KindPain, canvas.KindGain, canvas.KindProduct,
+			canvas.KindPainReliever, canvas.KindGainCreator, canvas.KindNote},
+		canvas.TemplateJobMap: {canvas.KindJobStep, canvas.KindOutcome, canvas.KindNote},
+		canvas.TemplateFree:   canvas.Kinds,
+	} {
+		tpl, ok := canvas.TemplateByID(id)
+		if !ok {
+			t.Fatalf("no template %s", id)
+		}
+		if got := tpl.Kinds(); !slices.Equal(got, want) {
+			t.Errorf("%s offers %v, want %v", id, got, want)
+		}
+	}
+}
+
+// TestJobMapTitleBounds: a job map with a title draws it above its
+// columns, and its bounds make room for it; one without has none.
+func TestJobMapTitleBounds(t *testing.T) {
+	b, err := canvas.NewBoard(canvas.TemplateJobMap, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Title = ""
+	if _, ok := b.TitleRect(); ok {
+		t.Error("an untitled job map has a title band")
+	}
+	untitled := b.TemplateBounds()
+	b.Title = "Commute to work by bike"
+	r, ok := b.TitleRect()
+	c := b.TemplateOf().Columns
+	if !ok || r.Y+r.H > c.Y || r.X != c.X || r.W != c.ColumnX(len(b.Steps))-c.X {
+		t.Fatalf("title band %v over columns at y %v", r, c.Y)
+	}
+	if got := b.TemplateBounds(); got.Y != r.Y-c.Y || got.Y+got.H != untitled.Y+untitled.H || got.W != untitled.W {
+		t.Errorf("bounds %v with a title, %v without", got, untitled)
+	}
+	vpc, _ := canvas.NewBoard(canvas.TemplateValueProposition, "Urban commuter")
+	if _, ok := vpc.TitleRect(); ok {
+		t.Error("the value proposition canvas has a title band: it draws its title within its bounds")
+	}
+}

@@ -68,7 +68,7 @@ func TestExportEveryBoard(t *testing.T) {
 	}
 	want := map[string]image.Point{
 		"commuter-cycling-urban-commuter.png":          image.Pt(1200, 620),
-		"commuter-cycling-commute-to-work-by-bike.png": image.Pt(1320, 630),
+		"commuter-cycling-commute-to-work-by-bike.png": image.Pt(1320, 700),
 	}
 	for name, size := range want {
 		path := filepath.Join(out, name)
@@ -92,7 +92,7 @@ func TestExportOneBoard(t *testing.T) {
 		file string
 		size image.Point
 	}{
-		{[]string{"-board", "2", "-width", "660", "-o", filepath.Join(dir, "map")}, "map.png", image.Pt(660, 315)},
+		{[]string{"-board", "2", "-width", "660", "-o", filepath.Join(dir, "map")}, "map.png", image.Pt(660, 350)},
 		{[]string{"-board", "URBAN commuter", "-scale", "0.5", "-transparent", "-dark", "-o", filepath.Join(dir, "v.PNG")}, "v.PNG", image.Pt(1200, 620)},
 		{[]string{"-board", "1", "-scale", "0.5", "-footer", "-o", filepath.Join(dir, "f.png")}, "f.png", image.Pt(1200, 648)},
 		{[]string{"-board", "1", "-scale", "0.5", "-crop", "-o", filepath.Join(dir, "c.png")}, "c.png", image.Pt(1076, 502)},
@@ -213,10 +213,10 @@ func TestExportWithoutDisplay(t *testing.T) {
 	if err != nil {
 		t.Fatalf("export without a display: %v\n%s", err, stderr)
 	}
-	if got := readPNG(t, out).Bounds().Size(); got != image.Pt(1320, 630) {
+	if got := readPNG(t, out).Bounds().Size(); got != image.Pt(1320, 700) {
 		t.Errorf("image is %v", got)
 	}
-	if !strings.HasPrefix(string(stdout), out+": 1320 × 630 px") {
+	if !strings.HasPrefix(string(stdout), out+": 1320 × 700 px") {
 		t.Errorf("stdout %q", stdout)
 	}
 }
