@@ -1,0 +1,116 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+)
+
+// longPain is long enough to wrap several times in a note's editor.
+const longPain = "Bike stolen or vandalised while at work, costing hundreds and leaving me stranded without a way home in the evening rain"
+
+// typeRunes types s one rune at a time, as the keyboard does.
+func typeRunes(e fyne.Focusable, s string) {
+	for _, r := range s {
+		e.TypedRune(r)
+	}
+}
+
+// At some widths the editor wraps just where a space is typed at the end
+// of the text: Fyne's wrap leaves that space out of both rows, and the
+// next letter went in before it.
+func TestNoteEntryKeepsSpaceTypedAtWrap(t *testing.T) {
+	test.NewTempApp(t)
+	e := newNoteEntry(true)
+	w := test.NewTempWindow(t, e)
+	w.SetPadded(false)
+	w.Canvas().Focus(e)
+	for width := float32(120); width <= 420; width++ {
+		e.SetText("")
+		w.Resize(fyne.NewSize(width, 200))
+		typeRunes(e, longPain)
+		if e.Text != longPain {
+			t.Fatalf("%v px wide: typed\n%q\nstored\n%q", width, longPain, e.Text)
+		}
+		if got := e.CursorTextOffset(); got != len([]rune(longPain)) {
+			t.Fatalf("%v px wide: caret at %d, want the end", width, got)
+		}
+	}
+}
+
+// Where the wrap strands the caret, Backspace takes back the space, a new
+// line and a paste go after it.
+func TestNoteEntryStrandedCaretKeys(t *testing.T) {
+	test.NewTempApp(t)
+	e := newNoteEntry(true)
+	w := test.NewTempWindow(t, e)
+	w.SetPadded(false)
+	w.Canvas().Focus(e)
+	const prefix = "Bike stolen or vandalised while at work, costing hundreds and leaving me stranded without a way home"
+	width := float32(0)
+	for px := float32(120); px <= 420 && width == 0; px++ {
+		e.SetText("")
+		w.Resize(fyne.NewSize(px, 200))
+		typeRunes(e, prefix+" ")
+		if e.stranded.at != 0 {
+			width = px
+		}
+	}
+	if width == 0 {
+		t.Fatal("no width strands the caret after \"home \": the test no longer covers the wrap")
+	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	if e.Text != prefix {
+		t.Errorf("Backspace after the stranded space: %q", e.Text)
+	}
+
+	e.SetText("")
+	typeRunes(e, prefix+" ")
+	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	typeRunes(e, "x")
+	if want := prefix + " \nx"; e.Text != want {
+		t.Errorf("Shift+Enter after the stranded space: %q, want %q", e.Text, want)
+	}
+
+	e.SetText("")
+	typeRunes(e, prefix+" ")
+	clip := textClip("in the rain")
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: &clip})
+	if want := prefix + " in the rain"; e.Text != want {
+		t.Errorf("paste after the stranded space: %q, want %q", e.Text, want)
+	}
+	// The space went out and back in with the paste: two steps to undo.
+	e.TypedShortcut(&fyne.ShortcutUndo{})
+	e.TypedShortcut(&fyne.ShortcutUndo{})
+	if want := prefix + " "; e.Text != want {
+		t.Errorf("undo of the paste: %q, want %q", e.Text, want)
+	}
+}
+
+// N, the long text and Enter, as in the issue, at zooms that put the
+// editor's wrap at every place of the text.
+func TestBoardTypedCardTextIsStoredExactly(t *testing.T) {
+	b, _, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
+	for z := float32(1); z <= 2; z += 0.02 {
+		b.zoomAt(z, b.toScreen(at(1700, 900)))
+		n := len(s.vpc.Cards)
+		b.focus(b)
+		test.MoveMouse(b.canvasOf(), b.toScreen(at(1700, 900)))
+		b.TypedRune('n')
+		if !b.Editing() {
+			t.Fatal("N did not open the editor")
+		}
+		typeRunes(b.edit.entry, longPain)
+		b.edit.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if len(s.vpc.Cards) != n+1 {
+			t.Fatal("Enter did not add the card")
+		}
+		if got := s.vpc.Cards[n].Text; got != longPain {
+			t.Fatalf("zoom %.2f: card text\n%q\nwant\n%q", z, got, longPain)
+		}
+	}
+}
