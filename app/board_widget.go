@@ -174,10 +174,17 @@ func (b *BoardWidget) setSelection(next map[uuid.UUID]bool) {
 			b.r.showSelected(id, false)
 		}
 	}
+	changed := false
 	for id := range next {
 		if !old[id] {
 			b.r.showSelected(id, true)
+			changed = true
 		}
+	}
+	if changed || len(old) != len(next) {
+		// An outline never drawn before is unknown to the window's canvas,
+		// so refreshing it alone repaints nothing: ask for a frame.
+		b.r.repaint()
 	}
 }
 

@@ -872,3 +872,57 @@ func TestBoardEditingCommandsGoToTheText(t *testing.T) {
 		t.Fatal("commit after editing commands")
 	}
 }
+
+// A click that changes the selection must ask for a new frame: the outline
+// of a card never selected before is unknown to a real window's canvas, so
+// refreshing the outline alone left the screen as it was.
+func TestBoardSelectionChangeRepaints(t *testing.T) {
+	b, _, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	rain, racks := s.byText["Rain"], s.byText["Covered, guarded racks"]
+	d := watchRepaints(t, w)
+	for _, step := range []struct {
+		name string
+		do   func()
+		want []uuid.UUID
+	}{
+		{"click a card", func() { click(b, cardCenter(b, rain), 0) }, []uuid.UUID{rain}},
+		{"Ctrl+click another", func() { click(b, cardCenter(b, racks), fyne.KeyModifierControl) }, []uuid.UUID{racks, rain}},
+		{"click empty space", func() { click(b, b.toScreen(at(1200, 1200)), 0) }, nil},
+		{"select all", b.SelectAll, nil},
+	} {
+		d.repaints = 0
+		step.do()
+		if step.want != nil {
+			assertSelection(t, b, step.want...)
+		}
+		if d.repaints == 0 {
+			t.Errorf("%s: the selection changed but no new frame was asked for", step.name)
+		}
+	}
+}
+
+// Every edit asks for a new frame, whatever else happens to repaint.
+func TestBoardEditsRepaint(t *testing.T) {
+	b, doc, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	rain := s.byText["Rain"]
+	b.Select(rain)
+	d := watchRepaints(t, w)
+	c := canvas.NewCard(canvas.KindPain, at(1500, 1000), "Flat tyre")
+	for _, step := range []struct {
+		name string
+		do   func()
+	}{
+		{"add", func() { _ = doc.Do(&canvas.AddCards{Board: s.vpc.ID, Cards: []canvas.Card{c}}) }},
+		{"delete", b.DeleteSelection},
+		{"undo", b.Undo},
+		{"redo", b.Redo},
+		{"nudge", func() { b.Select(c.ID); key(b, fyne.KeyRight) }},
+		{"bring to front", func() { b.Select(s.byText["Rain"], c.ID); b.BringToFront() }},
+	} {
+		d.repaints = 0
+		step.do()
+		if d.repaints == 0 {
+			t.Errorf("%s: no new frame was asked for", step.name)
+		}
+	}
+}
