@@ -926,3 +926,33 @@ func TestBoardEditsRepaint(t *testing.T) {
 		}
 	}
 }
+
+// A Ctrl+A drag of 20 px moves every card within its zone: no kind
+// changes, not even one set by hand that the zone would not give.
+func TestBoardDragWithinZonesKeepsKinds(t *testing.T) {
+	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
+	rain := s.byText["Rain"]
+	ed, err := canvas.ChangeCard(s.project, s.vpc.ID, rain, "Set kind", func(c *canvas.Card) { c.Kind = canvas.KindGain })
+	if err != nil || doc.Do(ed) != nil {
+		t.Fatal(err)
+	}
+	type place struct {
+		kind canvas.Kind
+		zone string
+	}
+	before := map[uuid.UUID]place{}
+	for _, c := range s.vpc.Cards {
+		before[c.ID] = place{c.Kind, c.Zone}
+	}
+	b.SelectAll()
+	from := cardCenter(b, rain)
+	dragSteps(b, from, from.AddXY(20*b.zoom, 0), 4)
+	for _, c := range s.vpc.Cards {
+		if was := before[c.ID]; c.Zone == was.zone && c.Kind != was.kind {
+			t.Errorf("%q stayed in %q but its kind went from %s to %s", c.Text, c.Zone, was.kind, c.Kind)
+		}
+	}
+	if c := s.vpc.Card(rain); c.Kind != canvas.KindGain || c.Zone != "pains" {
+		t.Errorf("the gain set by hand is now a %s in %q", c.Kind, c.Zone)
+	}
+}

@@ -23,6 +23,12 @@ type coalescer interface {
 	coalesce(next Edit) bool
 }
 
+// continuer is an edit that may carry on the one before it (the next move
+// of a drag), which it is shown before its first Apply.
+type continuer interface {
+	continues(prev Edit)
+}
+
 func board(p *Project, id uuid.UUID) (*Board, error) {
 	if b := p.Board(id); b != nil {
 		return b, nil
@@ -217,7 +223,9 @@ func (e *RemoveCards) Undo(p *Project) error {
 
 // MoveCards moves cards by a delta; a card that lands in another zone takes
 // that zone. Moves sent during one drag share a Gesture and become one undo
-// step.
+// step, and a card's kind follows from where the gesture began: a card
+// dragged out of its zone and back, or across zones into open space, keeps
+// its kind.
 type MoveCards struct {
 	Board   uuid.UUID
 	IDs     []uuid.UUID
@@ -225,6 +233,7 @@ type MoveCards struct {
 	Gesture uint64 // non-zero: coalesce with the previous move of the same gesture
 
 	from, to []Card // positions, zones and kinds before and after
+	origin   []Card // as from, when the gesture began (nil: from)
 }
 
 func (e *MoveCards) Name() string { return Plural(len(e.IDs), "Move card", "Move cards") }
@@ -248,7 +257,11 @@ func (e *MoveCards) Apply(p *Project) error {
 			if x < -MaxCoordinate || x > MaxCoordinate || y < -MaxCoordinate || y > MaxCoordinate {
 				return fmt.Errorf("card %s would leave the board", c.ID)
 			}
-			to[i] = Card{X: x, Y: y, W: c.W, H: c.H, Kind: c.Kind}
+			start := from[i]
+			if e.origin != nil {
+				start = e.origin[i]
+			}
+			to[i] = Card{X: x, Y: y, W: c.W, H: c.H, Kind: start.Kind, Zone: start.Zone}
 			b.placeCard(&to[i])
 		}
 		e.from, e.to = from, to
@@ -274,13 +287,25 @@ func (e *MoveCards) Undo(p *Project) error {
 
 func (e *MoveCards) coalesce(next Edit) bool {
 	n, ok := next.(*MoveCards)
-	if !ok || e.Gesture == 0 || n.Gesture != e.Gesture || n.Board != e.Board || !slices.Equal(n.IDs, e.IDs) {
+	if !ok || !e.sameGesture(n) {
 		return false
 	}
 	e.DX += n.DX
 	e.DY += n.DY
 	e.to = n.to
 	return true
+}
+
+// continues implements continuer: the next move of a gesture places its
+// cards from where the gesture began.
+func (e *MoveCards) continues(prev Edit) {
+	if p, ok := prev.(*MoveCards); ok && e.to == nil && p.sameGesture(e) {
+		e.origin = p.from
+	}
+}
+
+func (e *MoveCards) sameGesture(n *MoveCards) bool {
+	return e.Gesture != 0 && n.Gesture == e.Gesture && n.Board == e.Board && slices.Equal(n.IDs, e.IDs)
 }
 
 // placement is the part of a card a move changes.

@@ -562,14 +562,16 @@ func TestMoveCardsCoalescing(t *testing.T) {
 }
 
 // A drag that crosses zones is one undo step that restores the card's kind,
-// zone and position exactly, whatever zones it passed on the way.
+// zone and position exactly, whatever zones it passed on the way. On the
+// way the kind is the one the card would have if dropped there: back in
+// open space, the note is a note again.
 func TestMoveGestureAcrossZones(t *testing.T) {
 	f := newFixture(t)
 	var h canvas.History
 	before := f.p.Clone()
 	path := []canvas.Point{ptGains, ptJobs, ptOpen, ptProducts, ptPains}
 	at := ptOpen
-	kinds := []canvas.Kind{canvas.KindGain, canvas.KindJob, canvas.KindJob, canvas.KindProduct, canvas.KindPain}
+	kinds := []canvas.Kind{canvas.KindGain, canvas.KindJob, canvas.KindNote, canvas.KindProduct, canvas.KindPain}
 	zones := []string{"gains", "jobs", "", "products", "pains"}
 	for i, to := range path {
 		e := &canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.note}, DX: to.X - at.X, DY: to.Y - at.Y, Gesture: 42}
@@ -594,6 +596,63 @@ func TestMoveGestureAcrossZones(t *testing.T) {
 		t.Fatal(ok, err)
 	}
 	sameProject(t, "after redo", after, f.p)
+}
+
+// A card keeps a kind set by hand while it stays in its zone: a nudge, a
+// drag within the zone, a drag out and back, a copy pasted beside it. Only
+// entering another zone that does not take the kind changes it.
+func TestMoveKeepsKindWithinZone(t *testing.T) {
+	f := newFixture(t)
+	var h canvas.History
+	do := func(e canvas.Edit) {
+		t.Helper()
+		if err := h.Do(f.p, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ed, err := canvas.ChangeCard(f.p, f.vpc.ID, f.pain, "Set kind", func(c *canvas.Card) { c.Kind = canvas.KindGain })
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(ed)
+	c := f.vpc.Card(f.pain)
+	want := func(what string, kind canvas.Kind, zone string) {
+		t.Helper()
+		if c.Kind != kind || c.Zone != zone {
+			t.Errorf("%s: kind %s zone %q, want %s %q", what, c.Kind, c.Zone, kind, zone)
+		}
+	}
+	want("set by hand", canvas.KindGain, "pains")
+
+	do(&canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain}, DX: 20, DY: 20})
+	want("a nudge within the zone", canvas.KindGain, "pains")
+	do(&canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain, f.note}, DX: -20, DY: -20, Gesture: 9})
+	want("a drag of two cards within the zone", canvas.KindGain, "pains")
+	h.Seal()
+
+	// Out to the jobs and back in one drag: it ends where it began.
+	at := c.Center()
+	do(&canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain}, DX: ptJobs.X - at.X, DY: ptJobs.Y - at.Y, Gesture: 10})
+	want("dragged over the jobs", canvas.KindJob, "jobs")
+	do(&canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain}, DX: at.X - ptJobs.X, DY: at.Y - ptJobs.Y, Gesture: 10})
+	want("dragged back to its zone", canvas.KindGain, "pains")
+	h.Seal()
+
+	// A copy pasted beside it, in the same zone, keeps the kind too.
+	clip := f.vpc.Copy([]uuid.UUID{f.pain})
+	paste := clip.Paste(f.vpc.ID, 30, 30, "Paste")
+	do(paste)
+	if p := f.vpc.Card(paste.Cards[0].ID); p.Kind != canvas.KindGain || p.Zone != "pains" {
+		t.Errorf("pasted beside it: kind %s zone %q", p.Kind, p.Zone)
+	}
+
+	// Dropped into the jobs, it becomes a job; undo gives the gain back.
+	do(&canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain}, DX: ptJobs.X - at.X, DY: ptJobs.Y - at.Y})
+	want("dropped into the jobs", canvas.KindJob, "jobs")
+	if _, err := h.Undo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	want("undo", canvas.KindGain, "pains")
 }
 
 func TestChangeCardMissing(t *testing.T) {
