@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -28,6 +29,8 @@ type editor struct {
 	newCrd canvas.Card // the new card
 	step   string      // id of the step renamed
 	done   bool
+
+	caretPlaced bool // the caret was put at the end of the text
 }
 
 // noteEntry is the in-place editor: Enter commits, Shift+Enter starts a
@@ -183,11 +186,12 @@ func (e *noteEntry) FocusLost() {
 }
 
 // noteTheme dresses the editor as the note it edits, with text at the
-// size the note is drawn at.
+// size the note is drawn at and, for a note, its margin and line height.
 type noteTheme struct {
 	fyne.Theme
 	fill     color.Color
 	textSize float32
+	pad      float32 // the text's margin; 0: the theme's
 }
 
 // Color implements fyne.Theme.
@@ -207,8 +211,13 @@ func (t *noteTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 
 // Size implements fyne.Theme.
 func (t *noteTheme) Size(n fyne.ThemeSizeName) float32 {
-	if n == theme.SizeNameText {
+	switch {
+	case n == theme.SizeNameText:
 		return t.textSize
+	case n == theme.SizeNameInnerPadding && t.pad > 0:
+		return t.pad
+	case n == theme.SizeNameLineSpacing && t.pad > 0:
+		return 0 // a note's lines are as tall as its text, no more
 	}
 	return t.Theme.Size(n)
 }
@@ -254,11 +263,14 @@ func (b *BoardWidget) openEditor(e *editor, text string, multiLine bool, fill st
 	b.commitEdit()
 	e.entry = newNoteEntry(multiLine)
 	e.entry.SetText(text)
-	lines := strings.Split(text, "\n")
-	e.entry.CursorRow = len(lines) - 1
-	e.entry.CursorColumn = len([]rune(lines[len(lines)-1]))
 	if e.step == "" {
 		e.entry.SetPlaceHolder("Type, then Enter")
+		// The text's size follows its length, as on the note.
+		e.entry.OnChanged = func(string) {
+			if b.edit == e {
+				e.layout(b)
+			}
+		}
 	}
 	e.entry.onCommit = b.commitEdit
 	e.entry.onCancel = b.cancelEdit
@@ -275,7 +287,9 @@ func (b *BoardWidget) openEditor(e *editor, text string, multiLine bool, fill st
 }
 
 // layout puts the editor over what it edits, at the view's zoom; it is
-// never smaller than a usable box when the board is zoomed far out.
+// never smaller than a usable box when the board is zoomed far out. A
+// note's text is drawn at the size the note will draw it, so the whole
+// text shows as it will be.
 func (e *editor) layout(b *BoardWidget) {
 	bd := b.board()
 	if bd == nil {
@@ -283,7 +297,7 @@ func (e *editor) layout(b *BoardWidget) {
 	}
 	var r canvas.Rect
 	minW, minH := float32(200), float32(80)
-	size := float32(cardTextSize)
+	size := float32(0) // a note's text is fitted
 	switch {
 	case e.isNew:
 		r = e.newCrd.Rect()
@@ -303,11 +317,6 @@ func (e *editor) layout(b *BoardWidget) {
 		r = c.Rect()
 	}
 	pos, sz := b.screenRect(r)
-	ts := min(max(size*b.zoom, 12), 48)
-	if e.theme.textSize != ts {
-		e.theme.textSize = ts
-		e.overlay.Refresh()
-	}
 	if sz.Width < minW {
 		pos.X -= (minW - sz.Width) / 2
 		sz.Width = minW
@@ -316,8 +325,47 @@ func (e *editor) layout(b *BoardWidget) {
 		pos.Y -= (minH - sz.Height) / 2
 		sz.Height = minH
 	}
+	ts, pad := min(max(size*b.zoom, 12), 48), float32(0)
+	if size == 0 {
+		ts, pad, sz.Height = fitNoteEditor(e.entry.Text, b.zoom, sz, e.theme.Theme.Size(theme.SizeNameInputBorder))
+	}
+	if e.theme.textSize != ts || e.theme.pad != pad {
+		e.theme.textSize, e.theme.pad = ts, pad
+		e.overlay.Refresh()
+	}
 	e.overlay.Move(pos)
 	e.overlay.Resize(sz)
+	if !e.caretPlaced {
+		// At the end of the text: only now, wrapped to its width, does the
+		// entry know the row and column of the end. (Row and column of the
+		// text's last line put the caret at the end of the first row of a
+		// long line, and typing went into the middle of the text.)
+		e.caretPlaced = true
+		e.entry.CursorRow, e.entry.CursorColumn = math.MaxInt32, math.MaxInt32
+		e.entry.Refresh()
+	}
+}
+
+// fitNoteEditor sizes a note's text in an editor box of size box at zoom
+// z, the way the note fits its text (in board units, from cardTextSize
+// down to cardMinTextSize), but never under 12 px nor over 48 px on
+// screen. It returns the text size and margin in pixels, and the box's
+// height: taller than box when the text does not fit even at the
+// smallest size, which the note cuts short with "…" but the editor shows
+// whole.
+func fitNoteEditor(text string, z float32, box fyne.Size, border float32) (size, pad, height float32) {
+	pad = max(cardPad*z, 2)
+	w := (box.Width - 2*pad) / z
+	h := (box.Height - 2*pad - 2*border) / z
+	lo := max(cardMinTextSize, 12/z)
+	hi := min(max(cardTextSize, lo), max(48/z, lo))
+	block := fitText(text, w, h, hi, lo, fyne.TextStyle{})
+	height = box.Height
+	if block.Overflow {
+		all := fitText(text, w, math.MaxFloat32, lo, lo, fyne.TextStyle{})
+		height = float32(len(all.Lines))*all.LineH*z + 2*pad + 2*border
+	}
+	return block.Size * z, pad, height
 }
 
 // commitEdit ends the edit in progress, keeping what was typed.

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"math"
+	"reflect"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -112,5 +115,83 @@ func TestBoardTypedCardTextIsStoredExactly(t *testing.T) {
 		if got := s.vpc.Cards[n].Text; got != longPain {
 			t.Fatalf("zoom %.2f: card text\n%q\nwant\n%q", z, got, longPain)
 		}
+	}
+}
+
+// Editing a card's long text puts the caret at its end, not at the end of
+// the editor's first row.
+func TestBoardEditLongTextTypesAtTheEnd(t *testing.T) {
+	b, _, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	id := s.byText["Quiet-street routes, avoiding lorries and the ring road at rush hour"]
+	b.zoomAt(1, cardCenter(b, id))
+	b.DoubleTapped(&fyne.PointEvent{Position: cardCenter(b, id)})
+	w.Canvas().Capture()
+	typeRunes(b.edit.entry, " today")
+	b.edit.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got, want := s.vpc.Card(id).Text, "Quiet-street routes, avoiding lorries and the ring road at rush hour today"; got != want {
+		t.Errorf("text %q, want %q", got, want)
+	}
+}
+
+// editorView is what the in-place editor shows of its text: the scroll
+// offset of its content, the content's height and the height in view.
+func editorView(t *testing.T, e *noteEntry) (offset float32, content, view float32) {
+	t.Helper()
+	for _, o := range test.WidgetRenderer(e).Objects() {
+		v := reflect.ValueOf(o)
+		if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+			continue
+		}
+		off, c := v.Elem().FieldByName("Offset"), v.Elem().FieldByName("Content")
+		if !off.IsValid() || !c.IsValid() {
+			continue
+		}
+		inner, ok := c.Interface().(fyne.CanvasObject)
+		if !ok || inner == nil {
+			continue
+		}
+		return off.Interface().(fyne.Position).Y, inner.MinSize().Height, o.Size().Height
+	}
+	t.Fatal("the editor has no scroller")
+	return 0, 0, 0
+}
+
+// The editor shows a long text whole, at the size the note draws it, not
+// at the largest size with its first lines scrolled out of view.
+func TestBoardEditorShowsWholeText(t *testing.T) {
+	b, _, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	p := at(1700, 1000)
+	for _, z := range []float32{1, 1.5, 2} {
+		b.zoomAt(z, b.toScreen(p))
+		test.MoveMouse(w.Canvas(), b.toScreen(p))
+		b.NewCard()
+		typeRunes(b.edit.entry, longPain)
+		w.Canvas().Capture()
+		off, content, view := editorView(t, b.edit.entry)
+		if off != 0 || content > view {
+			t.Errorf("zoom %v: the editor scrolls: offset %v, text %v px high in %v px", z, off, content, view)
+		}
+		typed := b.edit.theme.textSize
+		b.edit.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		c := s.vpc.Cards[len(s.vpc.Cards)-1]
+		w.Canvas().Capture()
+		if note := b.r.views[c.ID].r.block.Size * z; math.Abs(float64(typed-note)) > 0.01 {
+			t.Errorf("zoom %v: the editor's text is %v px, the note's %v px", z, typed, note)
+		}
+	}
+
+	// Text too long for the note even at its smallest size: the editor
+	// grows to show all of it.
+	id := s.byText["Quiet-street routes, avoiding lorries and the ring road at rush hour"]
+	b.zoomAt(1, cardCenter(b, id))
+	b.DoubleTapped(&fyne.PointEvent{Position: cardCenter(b, id)})
+	typeRunes(b.edit.entry, strings.Repeat(" and more", 30))
+	w.Canvas().Capture()
+	off, content, view := editorView(t, b.edit.entry)
+	if off != 0 || content > view {
+		t.Errorf("a text longer than the note: offset %v, text %v px high in %v px", off, content, view)
+	}
+	if h := b.edit.overlay.Size().Height; h <= float32(s.vpc.Card(id).H) {
+		t.Errorf("the editor is %v px high, no taller than the note", h)
 	}
 }
