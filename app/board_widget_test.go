@@ -956,3 +956,44 @@ func TestBoardDragWithinZonesKeepsKinds(t *testing.T) {
 		t.Errorf("the gain set by hand is now a %s in %q", c.Kind, c.Zone)
 	}
 }
+
+// With the pointer over the board, a paste lands under it: the copies
+// keep their places relative to each other, centred on the pointer.
+func TestBoardPasteAtPointer(t *testing.T) {
+	b, _, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	racks, stolen := s.byText["Covered, guarded racks"], s.byText["Bike stolen at the station"]
+	b.Select(racks, stolen)
+	b.Copy()
+	orig := s.vpc.Copy([]uuid.UUID{racks, stolen})
+	gap := orig.Cards[1].X - orig.Cards[0].X
+	n := len(s.vpc.Cards)
+	paste := func(p canvas.Point) canvas.Clip {
+		t.Helper()
+		test.MoveMouse(w.Canvas(), b.toScreen(p))
+		b.Paste()
+		if len(s.vpc.Cards) != n+2 {
+			t.Fatalf("paste: %d cards, want %d", len(s.vpc.Cards), n+2)
+		}
+		n += 2
+		return s.vpc.Copy(b.Selection())
+	}
+	p := at(400, 1050) // products, below the cards
+	got := paste(p)
+	if c := got.Bounds().Center(); math.Abs(c.X-p.X) > gridStep || math.Abs(c.Y-p.Y) > gridStep {
+		t.Errorf("pasted around %v, the pointer at %v", c, p)
+	}
+	if d := got.Cards[1].X - got.Cards[0].X; d != gap {
+		t.Errorf("the copies are %v apart, the originals %v", d, gap)
+	}
+	if x := got.Cards[0].X; x != snap(x) {
+		t.Errorf("pasted at x %v, off the grid", x)
+	}
+	again := paste(p)
+	if dx := again.Cards[0].X - got.Cards[0].X; dx != pasteStep {
+		t.Errorf("a second paste at the same place is %v further, want %v", dx, pasteStep)
+	}
+	q := at(1200, 200)
+	if c := paste(q).Bounds().Center(); math.Abs(c.X-q.X) > gridStep || math.Abs(c.Y-q.Y) > gridStep {
+		t.Errorf("pasted around %v, the pointer at %v", c, q)
+	}
+}
