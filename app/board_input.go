@@ -80,9 +80,18 @@ func (b *BoardWidget) MouseDown(e *desktop.MouseEvent) {
 		return
 	}
 	b.press = press{active: true, button: e.Button, mods: e.Modifier, handled: true, card: card}
+	if b.panning(e.Button) {
+		return // a hand that moves the view, not a pick: nothing is selected
+	}
 	if e.Button == desktop.MouseButtonPrimary || e.Button == desktop.MouseButtonSecondary {
 		b.press.toggled = b.selectFor(b.press.card, e.Modifier, e.Button == desktop.MouseButtonSecondary)
 	}
+}
+
+// panning reports whether a press of button drags the view: the middle
+// button, or any while Space is held.
+func (b *BoardWidget) panning(button desktop.MouseButton) bool {
+	return button == desktop.MouseButtonTertiary || b.keys.space
 }
 
 // pointerDown is how a press or a tap begins: the board takes the focus,
@@ -232,11 +241,13 @@ func (b *BoardWidget) startDrag(start fyne.Position) {
 		if c := bd.CardAt(b.toBoard(start)); c != nil {
 			p.card = c.ID
 		}
-		b.selectFor(p.card, p.mods, false)
+		if !b.panning(p.button) {
+			b.selectFor(p.card, p.mods, false)
+		}
 		b.press = p
 	}
 	switch {
-	case p.button == desktop.MouseButtonTertiary || b.keys.space:
+	case b.panning(p.button):
 		b.drag = drag{mode: dragPan}
 	case p.card != uuid.Nil && b.selected[p.card]:
 		b.drag = drag{mode: dragMove, gesture: gestures.Add(1), lead: p.card,

@@ -997,3 +997,30 @@ func TestBoardPasteAtPointer(t *testing.T) {
 		t.Errorf("pasted around %v, the pointer at %v", c, q)
 	}
 }
+
+// Space+drag pans the view: the card it starts on is not selected, and
+// the selection there was stays as it was.
+func TestBoardSpaceDragPansWithoutSelecting(t *testing.T) {
+	b, _, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
+	rain, racks := s.byText["Rain"], s.byText["Covered, guarded racks"]
+	b.Select(racks)
+	b.KeyDown(&fyne.KeyEvent{Name: fyne.KeySpace})
+	p0 := b.pan
+	from := cardCenter(b, rain)
+	pressAt(b, from, desktop.MouseButtonPrimary, 0)
+	dragSteps(b, from, from.AddXY(60, 0), 3)
+	release(b, from.AddXY(60, 0), desktop.MouseButtonPrimary)
+	if b.pan != p0.AddXY(60, 0) {
+		t.Errorf("pan %v, want %v", b.pan, p0.AddXY(60, 0))
+	}
+	assertSelection(t, b, racks)
+
+	// The same without a press first (a touch screen).
+	from = cardCenter(b, rain)
+	dragSteps(b, from, from.AddXY(-60, 0), 3)
+	b.KeyUp(&fyne.KeyEvent{Name: fyne.KeySpace})
+	assertSelection(t, b, racks)
+	if b.pan != p0 {
+		t.Errorf("pan %v, want %v", b.pan, p0)
+	}
+}
