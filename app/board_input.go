@@ -216,7 +216,7 @@ func (b *BoardWidget) Dragged(e *fyne.DragEvent) {
 	case dragPan:
 		b.panBy(e.Dragged.DX, e.Dragged.DY)
 	case dragMove:
-		m := &canvas.MoveCards{Board: b.boardID, IDs: b.drag.ids,
+		m := &canvas.MoveCards{Board: b.boardID, IDs: b.drag.ids, Raise: true,
 			DX: float64(e.Dragged.DX / b.zoom), DY: float64(e.Dragged.DY / b.zoom), Gesture: b.drag.gesture}
 		if !b.do(m) {
 			b.drag.mode = dragBand // stop moving; the band is harmless
@@ -298,7 +298,7 @@ func (b *BoardWidget) DragEnd() {
 			if c := bd.Card(d.lead); c != nil {
 				dx, dy := snap(c.X)-c.X, snap(c.Y)-c.Y
 				if dx != 0 || dy != 0 {
-					b.do(&canvas.MoveCards{Board: b.boardID, IDs: d.ids, DX: dx, DY: dy, Gesture: d.gesture})
+					b.do(&canvas.MoveCards{Board: b.boardID, IDs: d.ids, DX: dx, DY: dy, Gesture: d.gesture, Raise: true})
 				}
 			}
 		}

@@ -114,6 +114,11 @@ func (b *BoardWidget) changed(ch Change) {
 	}
 	switch e := ch.Edit.(type) {
 	case *canvas.MoveCards:
+		if e.Raise && !b.r.topDrawnAsModel(len(e.IDs)) {
+			b.r.sync() // picked up: drawn above the others from now on
+			b.r.repaint()
+			return
+		}
 		b.r.cardsMoved(e.IDs)
 	case *canvas.UpdateCard:
 		b.r.cardChanged(e.Card.ID)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -1022,5 +1023,50 @@ func TestBoardSpaceDragPansWithoutSelecting(t *testing.T) {
 	assertSelection(t, b, racks)
 	if b.pan != p0 {
 		t.Errorf("pan %v, want %v", b.pan, p0)
+	}
+}
+
+// A dragged card is drawn above the cards it passes over, from the first
+// move, and stays on top once dropped; undo puts back the order with the
+// place, in one step.
+func TestBoardDraggedCardDrawnOnTop(t *testing.T) {
+	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
+	rain := s.byText["Rain"]
+	over := canvas.NewCard(canvas.KindPain, at(1790+60, 1030+40), "Puddles")
+	if err := doc.Do(&canvas.AddCards{Board: s.vpc.ID, Cards: []canvas.Card{over}}); err != nil {
+		t.Fatal(err)
+	}
+	order := func() []uuid.UUID {
+		ids := make([]uuid.UUID, len(s.vpc.Cards))
+		for i, c := range s.vpc.Cards {
+			ids[i] = c.ID
+		}
+		return ids
+	}
+	before := order()
+	drawnLast := func() uuid.UUID { return b.r.order[len(b.r.order)-1].card.ID }
+	if drawnLast() != over.ID {
+		t.Fatal("the new card is not drawn last")
+	}
+	b.Select(rain)
+	from := b.toScreen(at(1700, 970)) // on the part of "Rain" not covered
+	b.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: from.AddXY(5, 0)}, Dragged: fyne.NewDelta(5, 0)})
+	if drawnLast() != rain {
+		t.Error("while dragged, the card is drawn under the card it overlaps")
+	}
+	b.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: from.AddXY(10, 0)}, Dragged: fyne.NewDelta(5, 0)})
+	b.DragEnd()
+	if got := s.vpc.Cards[len(s.vpc.Cards)-1].ID; got != rain || drawnLast() != rain {
+		t.Error("dropped, the card went back under the other")
+	}
+	b.Undo()
+	if !slices.Equal(order(), before) {
+		t.Error("undo did not put back the drawing order")
+	}
+	if drawnLast() != over.ID {
+		t.Error("after undo the views are not drawn in the model's order")
+	}
+	if doc.History.UndoName() != "Add card" && doc.History.UndoName() != "Add cards" {
+		t.Errorf("the drag left more than one undo step: %q", doc.History.UndoName())
 	}
 }

@@ -231,9 +231,11 @@ type MoveCards struct {
 	IDs     []uuid.UUID
 	DX, DY  float64
 	Gesture uint64 // non-zero: coalesce with the previous move of the same gesture
+	Raise   bool   // also draw the cards above all others, as cards picked up
 
-	from, to []Card // positions, zones and kinds before and after
-	origin   []Card // as from, when the gesture began (nil: from)
+	from, to []Card  // positions, zones and kinds before and after
+	origin   []Card  // as from, when the gesture began (nil: from)
+	order    []*Card // the drawing order before a raise changed it
 }
 
 func (e *MoveCards) Name() string { return Plural(len(e.IDs), "Move card", "Move cards") }
@@ -267,7 +269,59 @@ func (e *MoveCards) Apply(p *Project) error {
 		e.from, e.to = from, to
 	}
 	setPlacements(cards, e.to)
+	if e.Raise && !onTop(b, cards) {
+		if e.order == nil {
+			e.order = slices.Clone(b.Cards)
+		}
+		raise(b, cards)
+	}
 	return nil
+}
+
+// onTop reports whether cards are the last ones drawn. It is asked on every
+// event of a drag: for the few cards usually dragged it allocates nothing.
+func onTop(b *Board, cards []*Card) bool {
+	if len(cards) > len(b.Cards) {
+		return false
+	}
+	top := b.Cards[len(b.Cards)-len(cards):]
+	if len(cards) <= 16 {
+		for _, c := range cards {
+			if !slices.Contains(top, c) {
+				return false
+			}
+		}
+		return true
+	}
+	in := make(map[*Card]bool, len(top))
+	for _, c := range top {
+		in[c] = true
+	}
+	for _, c := range cards {
+		if !in[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// raise moves cards to the end of the drawing order, keeping their own
+// order and that of the others.
+func raise(b *Board, cards []*Card) {
+	up := make(map[*Card]bool, len(cards))
+	for _, c := range cards {
+		up[c] = true
+	}
+	rest := make([]*Card, 0, len(b.Cards))
+	var top []*Card
+	for _, c := range b.Cards {
+		if up[c] {
+			top = append(top, c)
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	b.Cards = append(rest, top...)
 }
 
 func (e *MoveCards) Undo(p *Project) error {
@@ -282,6 +336,9 @@ func (e *MoveCards) Undo(p *Project) error {
 		}
 	}
 	setPlacements(cards, e.from)
+	if e.order != nil {
+		b.Cards = slices.Clone(e.order)
+	}
 	return nil
 }
 
@@ -398,16 +455,13 @@ func (e *BringToFront) Apply(p *Project) error {
 		return err
 	}
 	e.order = slices.Clone(b.Cards)
-	front := make([]*Card, 0, len(b.Cards))
-	var top []*Card
+	cards := make([]*Card, 0, len(ids))
 	for _, c := range b.Cards {
 		if ids[c.ID] {
-			top = append(top, c)
-		} else {
-			front = append(front, c)
+			cards = append(cards, c)
 		}
 	}
-	b.Cards = append(front, top...)
+	raise(b, cards)
 	return nil
 }
 

@@ -655,6 +655,54 @@ func TestMoveKeepsKindWithinZone(t *testing.T) {
 	want("undo", canvas.KindGain, "pains")
 }
 
+// A drag raises the cards it moves, in one undo step with the move; undo
+// and redo give back each order exactly.
+func TestMoveCardsRaise(t *testing.T) {
+	f := newFixture(t)
+	var h canvas.History
+	ids := func() []uuid.UUID {
+		var out []uuid.UUID
+		for _, c := range f.vpc.Cards {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	before := ids()
+	moved := []uuid.UUID{f.job, f.gain} // in drawing order
+	for range 3 {
+		if err := h.Do(f.p, &canvas.MoveCards{Board: f.vpc.ID, IDs: moved, DX: 5, Gesture: 3, Raise: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := ids()
+	if got := after[len(after)-2:]; !slices.Equal(got, moved) {
+		t.Fatalf("drawn last: %v, want the moved cards %v", got, moved)
+	}
+	rest := slices.DeleteFunc(slices.Clone(before), func(id uuid.UUID) bool { return slices.Contains(moved, id) })
+	if !slices.Equal(after[:len(after)-2], rest) {
+		t.Error("raising reordered the other cards")
+	}
+	if _, err := h.Undo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids(), before) || h.UndoName() != "" {
+		t.Errorf("undo: order %v, undo %q", ids(), h.UndoName())
+	}
+	if _, err := h.Redo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids(), after) {
+		t.Error("redo did not raise the cards again")
+	}
+	// A nudge does not raise.
+	if err := h.Do(f.p, &canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain}, DX: 5}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids(), after) {
+		t.Error("a move without Raise changed the order")
+	}
+}
+
 func TestChangeCardMissing(t *testing.T) {
 	f := newFixture(t)
 	if _, err := canvas.ChangeCard(f.p, f.vpc.ID, f.define, "", func(*canvas.Card) {}); !errors.Is(err, canvas.ErrNotFound) {
