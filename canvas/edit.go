@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/google/uuid"
@@ -365,6 +366,81 @@ func (e *MoveCards) sameGesture(n *MoveCards) bool {
 	return e.Gesture != 0 && n.Gesture == e.Gesture && n.Board == e.Board && slices.Equal(n.IDs, e.IDs)
 }
 
+// ResizeCard gives a card a new width and height, its top-left corner
+// staying where it is; the zone follows its centre, and its kind as for a
+// move. The resizes sent during one drag of the handle share a Gesture
+// and become one undo step.
+type ResizeCard struct {
+	Board   uuid.UUID
+	ID      uuid.UUID
+	W, H    float64
+	Gesture uint64 // non-zero: coalesce with the previous resize of the same gesture
+
+	from, to Card // size, zone and kind before and after
+	origin   *Card
+}
+
+func (e *ResizeCard) Name() string { return "Resize card" }
+
+func (e *ResizeCard) Apply(p *Project) error {
+	b, c, err := boardCard(p, e.Board, e.ID)
+	if err != nil {
+		return err
+	}
+	for _, v := range []float64{e.W, e.H} {
+		if math.IsNaN(v) || v < MinCardSize || v > MaxCardSize {
+			return fmt.Errorf("a card is %d to %d wide and high, not %gx%g", MinCardSize, MaxCardSize, e.W, e.H)
+		}
+	}
+	if e.to.W == 0 {
+		e.from = sizing(c)
+		start := e.from
+		if e.origin != nil {
+			start = *e.origin
+		}
+		e.to = Card{X: c.X, Y: c.Y, W: e.W, H: e.H, Kind: start.Kind, Zone: start.Zone}
+		b.placeCard(&e.to)
+	}
+	setSizing(c, e.to)
+	return nil
+}
+
+func (e *ResizeCard) Undo(p *Project) error {
+	_, c, err := boardCard(p, e.Board, e.ID)
+	if err != nil {
+		return err
+	}
+	setSizing(c, e.from)
+	return nil
+}
+
+func (e *ResizeCard) sameGesture(n *ResizeCard) bool {
+	return e.Gesture != 0 && n.Gesture == e.Gesture && n.Board == e.Board && n.ID == e.ID
+}
+
+func (e *ResizeCard) coalesce(next Edit) bool {
+	n, ok := next.(*ResizeCard)
+	if !ok || !e.sameGesture(n) {
+		return false
+	}
+	e.W, e.H, e.to = n.W, n.H, n.to
+	return true
+}
+
+// continues implements continuer: the zone and kind follow from where the
+// gesture began.
+func (e *ResizeCard) continues(prev Edit) {
+	if p, ok := prev.(*ResizeCard); ok && e.to.W == 0 && p.sameGesture(e) {
+		from := p.from
+		e.origin = &from
+	}
+}
+
+// sizing is the part of a card a resize changes.
+func sizing(c *Card) Card { return Card{W: c.W, H: c.H, Kind: c.Kind, Zone: c.Zone} }
+
+func setSizing(c *Card, to Card) { c.W, c.H, c.Kind, c.Zone = to.W, to.H, to.Kind, to.Zone }
+
 // placement is the part of a card a move changes.
 func placement(c *Card) Card { return Card{X: c.X, Y: c.Y, Kind: c.Kind, Zone: c.Zone} }
 
@@ -702,6 +778,9 @@ func (e *MoveCards) BoardID() uuid.UUID { return e.Board }
 
 // BoardID implements BoardEdit.
 func (e *UpdateCard) BoardID() uuid.UUID { return e.Board }
+
+// BoardID implements BoardEdit.
+func (e *ResizeCard) BoardID() uuid.UUID { return e.Board }
 
 // BoardID implements BoardEdit.
 func (e *BringToFront) BoardID() uuid.UUID { return e.Board }

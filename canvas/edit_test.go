@@ -2,6 +2,7 @@ package canvas_test
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -700,6 +701,56 @@ func TestMoveCardsRaise(t *testing.T) {
 	}
 	if !slices.Equal(ids(), after) {
 		t.Error("a move without Raise changed the order")
+	}
+}
+
+// Resizing keeps the top-left corner, refuses sizes outside the file's
+// limits, and one drag of the handle is one undo step.
+func TestResizeCard(t *testing.T) {
+	f := newFixture(t)
+	var h canvas.History
+	before := f.p.Clone()
+	c := f.vpc.Card(f.pain)
+	x, y, w0, h0 := c.X, c.Y, c.W, c.H
+	for _, size := range [][2]float64{{260, 160}, {300, 200}, {2000, 2000}} {
+		if err := h.Do(f.p, &canvas.ResizeCard{Board: f.vpc.ID, ID: f.pain, W: size[0], H: size[1], Gesture: 4}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c.W != 2000 || c.H != 2000 || c.X != x || c.Y != y {
+		t.Fatalf("resized to %vx%v at %v,%v", c.W, c.H, c.X, c.Y)
+	}
+	if c.Zone != "" || c.Kind != canvas.KindPain {
+		t.Errorf("its centre left the zones: zone %q kind %s, want none and pain", c.Zone, c.Kind)
+	}
+	if h.UndoName() != "Resize card" {
+		t.Errorf("undo name %q", h.UndoName())
+	}
+	after := f.p.Clone()
+	if _, err := h.Undo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	sameProject(t, "after undo", before, f.p)
+	if h.UndoName() != "" {
+		t.Errorf("one drag left more undo steps: %q", h.UndoName())
+	}
+	if _, err := h.Redo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	sameProject(t, "after redo", after, f.p)
+	if _, err := h.Undo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range [][2]float64{{canvas.MinCardSize - 1, 100}, {100, canvas.MaxCardSize + 1}, {math.NaN(), 100}} {
+		if err := h.Do(f.p, &canvas.ResizeCard{Board: f.vpc.ID, ID: f.pain, W: bad[0], H: bad[1]}); err == nil {
+			t.Errorf("%vx%v accepted", bad[0], bad[1])
+		}
+	}
+	if c.W != w0 || c.H != h0 {
+		t.Error("a refused resize changed the card")
+	}
+	if err := h.Do(f.p, &canvas.ResizeCard{Board: f.vpc.ID, ID: uuid.New(), W: 100, H: 100}); !errors.Is(err, canvas.ErrNotFound) {
+		t.Errorf("resizing a missing card: %v", err)
 	}
 }
 
