@@ -122,6 +122,8 @@ func (b *BoardWidget) changed(ch Change) {
 		b.r.cardsMoved(e.IDs)
 	case *canvas.UpdateCard:
 		b.r.cardChanged(e.Card.ID)
+	case *canvas.ResizeCard:
+		b.r.cardChanged(e.ID)
 	default:
 		b.pruneSelection()
 		b.r.sync()

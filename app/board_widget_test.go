@@ -1070,3 +1070,69 @@ func TestBoardDraggedCardDrawnOnTop(t *testing.T) {
 		t.Errorf("the drag left more than one undo step: %q", doc.History.UndoName())
 	}
 }
+
+// A selected card has a handle at its bottom-right corner: dragging it
+// resizes the card, its top-left corner staying put, to a size on the grid
+// and no smaller than a usable note, as one undo step; the text refits.
+func TestBoardResizeByHandle(t *testing.T) {
+	b, doc, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	b.zoomAt(1, cardCenter(b, s.byText["Rain"]))
+	rain := s.byText["Rain"]
+	c := s.vpc.Card(rain)
+	x, y, w0, h0 := c.X, c.Y, c.W, c.H
+	corner := func() fyne.Position { return b.toScreen(at(c.X+c.W, c.Y+c.H)) }
+	if v := b.r.views[rain]; v.r.handle.Visible() {
+		t.Fatal("an unselected card shows a resize handle")
+	}
+	// (test.Drag is given where the pointer ends, as in the other tests:
+	// its one event is positioned there.)
+	// Unselected, the corner is no handle: a drag there moves the card.
+	test.Drag(w.Canvas(), corner().AddXY(-2+30, -2), 30, 0)
+	if c.W != w0 || c.X == x {
+		t.Fatalf("a drag at an unselected card's corner: %vx%v at x %v", c.W, c.H, c.X)
+	}
+	b.Undo()
+	b.Select(rain)
+	if v := b.r.views[rain]; !v.r.handle.Visible() {
+		t.Fatal("the selected card shows no resize handle")
+	}
+	test.Drag(w.Canvas(), corner().AddXY(3+64, 3+37), 64, 37)
+	if c.X != x || c.Y != y {
+		t.Errorf("resizing moved the card to %v,%v", c.X, c.Y)
+	}
+	if c.W != w0+60 || c.H != h0+40 {
+		t.Errorf("resized to %vx%v, want %vx%v (on the grid)", c.W, c.H, w0+60, h0+40)
+	}
+	if v := b.r.views[rain]; v.r.key.w != c.W || v.Size().Width != float32(c.W)*b.zoom {
+		t.Error("the note's view did not follow the new size")
+	}
+	if doc.History.UndoName() != "Resize card" {
+		t.Errorf("undo name %q", doc.History.UndoName())
+	}
+	b.Undo()
+	if c.W != w0 || c.H != h0 || doc.History.UndoName() == "Resize card" {
+		t.Fatalf("one undo: %vx%v, next undo %q", c.W, c.H, doc.History.UndoName())
+	}
+	assertSelection(t, b, rain)
+
+	// Dragged far up and left, it stops at the smallest note.
+	test.Drag(w.Canvas(), corner().AddXY(-300, -300), -300, -300)
+	if c.W != minCardW || c.H != minCardH {
+		t.Errorf("resized to %vx%v, want the minimum %vx%v", c.W, c.H, minCardW, minCardH)
+	}
+	b.Undo()
+
+	// As the window's driver sends it: a press on the handle, then moves.
+	from := corner()
+	pressAt(b, from, desktop.MouseButtonPrimary, 0)
+	dragSteps(b, from, from.AddXY(104, 18), 5)
+	release(b, from.AddXY(104, 18), desktop.MouseButtonPrimary)
+	if c.W != w0+100 || c.H != h0+20 || c.X != x {
+		t.Errorf("pressed and dragged: %vx%v at x %v, want %vx%v at %v", c.W, c.H, c.X, w0+100, h0+20, x)
+	}
+	b.Undo()
+	if c.W != w0 || c.H != h0 {
+		t.Errorf("one undo after five moves: %vx%v", c.W, c.H)
+	}
+	assertSelection(t, b, rain)
+}
