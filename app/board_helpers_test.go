@@ -146,3 +146,78 @@ func dragSteps(b *BoardWidget, from, to fyne.Position, n int) {
 }
 
 func key(b *BoardWidget, k fyne.KeyName) { b.TypedKey(&fyne.KeyEvent{Name: k}) }
+
+// repaintWatch stands in for the app's driver the way a real window's
+// driver works: the canvas knows an object only once it drew it visible,
+// and canvas.Refresh of an object it does not know repaints nothing. (The
+// test driver knows every object and draws a fresh frame on every
+// capture, so it cannot show a change that asks for no new frame.)
+type repaintWatch struct {
+	fyne.Driver
+	canvas   fyne.Canvas
+	known    map[fyne.CanvasObject]bool
+	repaints int // Refresh calls that ask the window for a new frame
+}
+
+// watchRepaints draws w's canvas, notes what it drew, and counts from then
+// on the refreshes that would repaint the window.
+func watchRepaints(t testing.TB, w fyne.Window) *repaintWatch {
+	t.Helper()
+	w.Canvas().Capture()
+	prev := fyne.CurrentApp()
+	d := &repaintWatch{Driver: prev.Driver(), canvas: w.Canvas(), known: map[fyne.CanvasObject]bool{}}
+	d.drawn(w.Canvas().Content())
+	fyne.SetCurrentApp(repaintApp{App: prev, d: d})
+	t.Cleanup(func() { fyne.SetCurrentApp(prev) })
+	return d
+}
+
+func (d *repaintWatch) drawn(o fyne.CanvasObject) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	d.known[o] = true
+	switch o := o.(type) {
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(o).Objects() {
+			d.drawn(c)
+		}
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			d.drawn(c)
+		}
+	}
+}
+
+// CanvasForObject implements fyne.Driver.
+func (d *repaintWatch) CanvasForObject(o fyne.CanvasObject) fyne.Canvas {
+	if !d.known[o] {
+		return nil
+	}
+	return repaintCanvas{Canvas: d.canvas, d: d}
+}
+
+type repaintCanvas struct {
+	fyne.Canvas
+	d *repaintWatch
+}
+
+func (c repaintCanvas) Refresh(o fyne.CanvasObject) {
+	c.d.repaints++
+	c.Canvas.Refresh(o)
+}
+
+// SetDirty is how a widget's Move asks for a frame.
+func (c repaintCanvas) SetDirty() {
+	c.d.repaints++
+	if p, ok := c.Canvas.(interface{ SetDirty() }); ok {
+		p.SetDirty()
+	}
+}
+
+type repaintApp struct {
+	fyne.App
+	d *repaintWatch
+}
+
+func (a repaintApp) Driver() fyne.Driver { return a.d }

@@ -35,6 +35,7 @@ type press struct {
 	card    uuid.UUID // the card pressed on, or uuid.Nil
 	toggled bool      // the press toggled the card's selection
 	handled bool      // the click was handled by MouseDown/MouseUp
+	resize  bool      // the press is on card's resize handle
 }
 
 type dragMode int
@@ -44,6 +45,7 @@ const (
 	dragMove
 	dragBand
 	dragPan
+	dragResize
 )
 
 // drag is the gesture under way.
@@ -52,8 +54,9 @@ type drag struct {
 	gesture  uint64
 	ids      []uuid.UUID
 	lead     uuid.UUID     // the card grabbed, snapped to the grid on drop
-	from, to fyne.Position // rubber band corners
+	from, to fyne.Position // rubber band corners; a resize starts at from
 	base     map[uuid.UUID]bool
+	w0, h0   float64 // the size of the card resized, when grabbed
 }
 
 // keyState is what the board saw of the modifier keys and Space.
@@ -80,9 +83,22 @@ func (b *BoardWidget) MouseDown(e *desktop.MouseEvent) {
 		return
 	}
 	b.press = press{active: true, button: e.Button, mods: e.Modifier, handled: true, card: card}
+	if b.panning(e.Button) {
+		return // a hand that moves the view, not a pick: nothing is selected
+	}
+	if id := b.handleAt(e.Position); id != uuid.Nil && e.Button == desktop.MouseButtonPrimary {
+		b.press.card, b.press.resize = id, true
+		return
+	}
 	if e.Button == desktop.MouseButtonPrimary || e.Button == desktop.MouseButtonSecondary {
 		b.press.toggled = b.selectFor(b.press.card, e.Modifier, e.Button == desktop.MouseButtonSecondary)
 	}
+}
+
+// panning reports whether a press of button drags the view: the middle
+// button, or any while Space is held.
+func (b *BoardWidget) panning(button desktop.MouseButton) bool {
+	return button == desktop.MouseButtonTertiary || b.keys.space
 }
 
 // pointerDown is how a press or a tap begins: the board takes the focus,
@@ -125,7 +141,7 @@ func (b *BoardWidget) selectFor(card uuid.UUID, mods fyne.KeyModifier, secondary
 func (b *BoardWidget) MouseUp(e *desktop.MouseEvent) {
 	p := b.press
 	b.press.active = false
-	if !p.active || b.drag.mode != dragNone || e.Button != desktop.MouseButtonPrimary {
+	if !p.active || p.resize || b.drag.mode != dragNone || e.Button != desktop.MouseButtonPrimary {
 		return
 	}
 	if p.card != uuid.Nil && !p.toggled && len(b.selected) > 1 && b.selected[p.card] {
@@ -207,7 +223,7 @@ func (b *BoardWidget) Dragged(e *fyne.DragEvent) {
 	case dragPan:
 		b.panBy(e.Dragged.DX, e.Dragged.DY)
 	case dragMove:
-		m := &canvas.MoveCards{Board: b.boardID, IDs: b.drag.ids,
+		m := &canvas.MoveCards{Board: b.boardID, IDs: b.drag.ids, Raise: true,
 			DX: float64(e.Dragged.DX / b.zoom), DY: float64(e.Dragged.DY / b.zoom), Gesture: b.drag.gesture}
 		if !b.do(m) {
 			b.drag.mode = dragBand // stop moving; the band is harmless
@@ -217,6 +233,8 @@ func (b *BoardWidget) Dragged(e *fyne.DragEvent) {
 	case dragBand:
 		b.drag.to = e.Position
 		b.bandSelect()
+	case dragResize:
+		b.resizeTo(e.Position)
 	}
 }
 
@@ -232,12 +250,19 @@ func (b *BoardWidget) startDrag(start fyne.Position) {
 		if c := bd.CardAt(b.toBoard(start)); c != nil {
 			p.card = c.ID
 		}
-		b.selectFor(p.card, p.mods, false)
+		if id := b.handleAt(start); id != uuid.Nil && !b.panning(p.button) {
+			p.card, p.resize = id, true
+		} else if !b.panning(p.button) {
+			b.selectFor(p.card, p.mods, false)
+		}
 		b.press = p
 	}
 	switch {
-	case p.button == desktop.MouseButtonTertiary || b.keys.space:
+	case b.panning(p.button):
 		b.drag = drag{mode: dragPan}
+	case p.resize && bd.Card(p.card) != nil:
+		c := bd.Card(p.card)
+		b.drag = drag{mode: dragResize, gesture: gestures.Add(1), lead: c.ID, from: start, w0: c.W, h0: c.H}
 	case p.card != uuid.Nil && b.selected[p.card]:
 		b.drag = drag{mode: dragMove, gesture: gestures.Add(1), lead: p.card,
 			ids: idsInOrder(bd, b.selected)}
@@ -287,7 +312,7 @@ func (b *BoardWidget) DragEnd() {
 			if c := bd.Card(d.lead); c != nil {
 				dx, dy := snap(c.X)-c.X, snap(c.Y)-c.Y
 				if dx != 0 || dy != 0 {
-					b.do(&canvas.MoveCards{Board: b.boardID, IDs: d.ids, DX: dx, DY: dy, Gesture: d.gesture})
+					b.do(&canvas.MoveCards{Board: b.boardID, IDs: d.ids, DX: dx, DY: dy, Gesture: d.gesture, Raise: true})
 				}
 			}
 		}
@@ -296,6 +321,64 @@ func (b *BoardWidget) DragEnd() {
 		if b.r != nil {
 			b.r.showBand(nil, nil)
 		}
+	case dragResize:
+		// The size snaps to the grid, as a drop does, in the same step.
+		if c := b.board().Card(d.lead); c != nil {
+			w, h := resizeLimits(snap(c.W), snap(c.H))
+			if w != c.W || h != c.H {
+				b.do(&canvas.ResizeCard{Board: b.boardID, ID: c.ID, W: w, H: h, Gesture: d.gesture})
+			}
+		}
+		b.doc.History.Seal()
+	}
+}
+
+// minCardW and minCardH are the smallest a card is resized to by hand, in
+// board units: a line or two of text at the smallest size.
+const minCardW, minCardH = 80, 50
+
+// resizeLimits keeps a size between the smallest a hand resize gives and
+// the largest a file allows.
+func resizeLimits(w, h float64) (float64, float64) {
+	return min(max(w, minCardW), canvas.MaxCardSize), min(max(h, minCardH), canvas.MaxCardSize)
+}
+
+// handleAt returns the selected card whose resize handle is under pos, the
+// topmost when several are, or uuid.Nil.
+func (b *BoardWidget) handleAt(pos fyne.Position) uuid.UUID {
+	bd := b.board()
+	if bd == nil || len(b.selected) == 0 {
+		return uuid.Nil
+	}
+	const reach = handleSize/2 + 3 // pixels from the corner
+	for i := len(bd.Cards) - 1; i >= 0; i-- {
+		c := bd.Cards[i]
+		if !b.selected[c.ID] {
+			continue
+		}
+		corner := b.toScreen(canvas.Point{X: c.X + c.W, Y: c.Y + c.H})
+		if pos.X >= corner.X-reach && pos.X <= corner.X+reach && pos.Y >= corner.Y-reach && pos.Y <= corner.Y+reach {
+			return c.ID
+		}
+	}
+	return uuid.Nil
+}
+
+// resizeTo resizes the card grabbed by its handle so that its corner
+// follows the pointer at pos.
+func (b *BoardWidget) resizeTo(pos fyne.Position) {
+	bd := b.board()
+	if bd == nil {
+		return
+	}
+	c := bd.Card(b.drag.lead)
+	if c == nil {
+		return
+	}
+	d := pos.Subtract(b.drag.from)
+	w, h := resizeLimits(b.drag.w0+float64(d.X/b.zoom), b.drag.h0+float64(d.Y/b.zoom))
+	if w != c.W || h != c.H {
+		b.do(&canvas.ResizeCard{Board: b.boardID, ID: c.ID, W: w, H: h, Gesture: b.drag.gesture})
 	}
 }
 

@@ -256,6 +256,22 @@ func (r *boardRenderer) cardsMoved(ids []uuid.UUID) {
 	r.repaint()
 }
 
+// topDrawnAsModel reports whether the last n cards are drawn in the
+// model's order: a move that raised cards changed that order only when
+// they were not on top yet, once per drag.
+func (r *boardRenderer) topDrawnAsModel(n int) bool {
+	bd := r.b.board()
+	if bd == nil || len(bd.Cards) != len(r.order) || n > len(r.order) {
+		return false
+	}
+	for i := len(r.order) - n; i < len(r.order); i++ {
+		if r.order[i].card != bd.Cards[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // cardChanged follows a change of one card's text, colour, kind or scores.
 func (r *boardRenderer) cardChanged(id uuid.UUID) {
 	v := r.views[id]

@@ -41,6 +41,10 @@ type BoardWidget struct {
 
 	pointer   fyne.Position // last pointer position over the widget
 	pointerIn bool
+	pasted    struct { // the last paste under the pointer
+		at canvas.Point // where
+		n  int          // pastes there before it
+	}
 	scrollAcc float32
 
 	press press
@@ -110,9 +114,16 @@ func (b *BoardWidget) changed(ch Change) {
 	}
 	switch e := ch.Edit.(type) {
 	case *canvas.MoveCards:
+		if e.Raise && !b.r.topDrawnAsModel(len(e.IDs)) {
+			b.r.sync() // picked up: drawn above the others from now on
+			b.r.repaint()
+			return
+		}
 		b.r.cardsMoved(e.IDs)
 	case *canvas.UpdateCard:
 		b.r.cardChanged(e.Card.ID)
+	case *canvas.ResizeCard:
+		b.r.cardChanged(e.ID)
 	default:
 		b.pruneSelection()
 		b.r.sync()
@@ -174,10 +185,17 @@ func (b *BoardWidget) setSelection(next map[uuid.UUID]bool) {
 			b.r.showSelected(id, false)
 		}
 	}
+	changed := false
 	for id := range next {
 		if !old[id] {
 			b.r.showSelected(id, true)
+			changed = true
 		}
+	}
+	if changed || len(old) != len(next) {
+		// An outline never drawn before is unknown to the window's canvas,
+		// so refreshing it alone repaints nothing: ask for a frame.
+		b.r.repaint()
 	}
 }
 
@@ -290,8 +308,10 @@ func (b *BoardWidget) Cut() {
 		&canvas.RemoveCards{Board: b.boardID, IDs: b.Selection()}}})
 }
 
-// Paste adds the clipboard's cards, a little apart from where they were
-// copied; text copied from another program becomes one card per line.
+// Paste adds the clipboard's cards centred under the pointer when it is
+// over the board (a little further on for each paste at the same place),
+// else a little apart from where they were copied; text copied from
+// another program becomes one card per line.
 func (b *BoardWidget) Paste() {
 	if b.toEditor(&fyne.ShortcutPaste{Clipboard: systemClipboard()}) {
 		return
@@ -301,8 +321,15 @@ func (b *BoardWidget) Paste() {
 		system = cb.Content()
 	}
 	if b.clip.owns(system) {
-		d := b.clip.nextOffset()
-		e := b.clip.Clip().Paste(b.boardID, d, d, "Paste")
+		clip := b.clip.Clip()
+		var dx, dy float64
+		if b.pointerIn {
+			dx, dy = b.pasteAtPointer(clip.Bounds())
+		} else {
+			dx = b.clip.nextOffset()
+			dy = dx
+		}
+		e := clip.Paste(b.boardID, dx, dy, "Paste")
 		if b.do(e) {
 			b.selectAdded(e)
 		}
@@ -313,6 +340,21 @@ func (b *BoardWidget) Paste() {
 		return
 	}
 	b.pasteText(lines, b.anchor())
+}
+
+// pasteAtPointer is the move that centres cards within bounds under the
+// pointer, their top-left corner on the grid. Pasting again at the same
+// place moves each copy a step further, so that none hides another.
+func (b *BoardWidget) pasteAtPointer(bounds canvas.Rect) (dx, dy float64) {
+	at := b.toBoard(b.pointer)
+	if at == b.pasted.at {
+		b.pasted.n++
+	} else {
+		b.pasted.at, b.pasted.n = at, 0
+	}
+	c := bounds.Center()
+	step := float64(b.pasted.n) * pasteStep
+	return snap(bounds.X+at.X-c.X) - bounds.X + step, snap(bounds.Y+at.Y-c.Y) - bounds.Y + step
 }
 
 // maxPastedCards caps the cards made from pasted text.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -872,4 +873,267 @@ func TestBoardEditingCommandsGoToTheText(t *testing.T) {
 	if len(s.vpc.Cards) != n+1 {
 		t.Fatal("commit after editing commands")
 	}
+}
+
+// A click that changes the selection must ask for a new frame: the outline
+// of a card never selected before is unknown to a real window's canvas, so
+// refreshing the outline alone left the screen as it was.
+func TestBoardSelectionChangeRepaints(t *testing.T) {
+	b, _, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	rain, racks := s.byText["Rain"], s.byText["Covered, guarded racks"]
+	d := watchRepaints(t, w)
+	for _, step := range []struct {
+		name string
+		do   func()
+		want []uuid.UUID
+	}{
+		{"click a card", func() { click(b, cardCenter(b, rain), 0) }, []uuid.UUID{rain}},
+		{"Ctrl+click another", func() { click(b, cardCenter(b, racks), fyne.KeyModifierControl) }, []uuid.UUID{racks, rain}},
+		{"click empty space", func() { click(b, b.toScreen(at(1200, 1200)), 0) }, nil},
+		{"select all", b.SelectAll, nil},
+	} {
+		d.repaints = 0
+		step.do()
+		if step.want != nil {
+			assertSelection(t, b, step.want...)
+		}
+		if d.repaints == 0 {
+			t.Errorf("%s: the selection changed but no new frame was asked for", step.name)
+		}
+	}
+}
+
+// Every edit asks for a new frame, whatever else happens to repaint.
+func TestBoardEditsRepaint(t *testing.T) {
+	b, doc, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	rain := s.byText["Rain"]
+	b.Select(rain)
+	d := watchRepaints(t, w)
+	c := canvas.NewCard(canvas.KindPain, at(1500, 1000), "Flat tyre")
+	for _, step := range []struct {
+		name string
+		do   func()
+	}{
+		{"add", func() { _ = doc.Do(&canvas.AddCards{Board: s.vpc.ID, Cards: []canvas.Card{c}}) }},
+		{"delete", b.DeleteSelection},
+		{"undo", b.Undo},
+		{"redo", b.Redo},
+		{"nudge", func() { b.Select(c.ID); key(b, fyne.KeyRight) }},
+		{"bring to front", func() { b.Select(s.byText["Rain"], c.ID); b.BringToFront() }},
+	} {
+		d.repaints = 0
+		step.do()
+		if d.repaints == 0 {
+			t.Errorf("%s: no new frame was asked for", step.name)
+		}
+	}
+}
+
+// A Ctrl+A drag of 20 px moves every card within its zone: no kind
+// changes, not even one set by hand that the zone would not give.
+func TestBoardDragWithinZonesKeepsKinds(t *testing.T) {
+	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
+	rain := s.byText["Rain"]
+	ed, err := canvas.ChangeCard(s.project, s.vpc.ID, rain, "Set kind", func(c *canvas.Card) { c.Kind = canvas.KindGain })
+	if err != nil || doc.Do(ed) != nil {
+		t.Fatal(err)
+	}
+	type place struct {
+		kind canvas.Kind
+		zone string
+	}
+	before := map[uuid.UUID]place{}
+	for _, c := range s.vpc.Cards {
+		before[c.ID] = place{c.Kind, c.Zone}
+	}
+	b.SelectAll()
+	from := cardCenter(b, rain)
+	dragSteps(b, from, from.AddXY(20*b.zoom, 0), 4)
+	for _, c := range s.vpc.Cards {
+		if was := before[c.ID]; c.Zone == was.zone && c.Kind != was.kind {
+			t.Errorf("%q stayed in %q but its kind went from %s to %s", c.Text, c.Zone, was.kind, c.Kind)
+		}
+	}
+	if c := s.vpc.Card(rain); c.Kind != canvas.KindGain || c.Zone != "pains" {
+		t.Errorf("the gain set by hand is now a %s in %q", c.Kind, c.Zone)
+	}
+}
+
+// With the pointer over the board, a paste lands under it: the copies
+// keep their places relative to each other, centred on the pointer.
+func TestBoardPasteAtPointer(t *testing.T) {
+	b, _, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	racks, stolen := s.byText["Covered, guarded racks"], s.byText["Bike stolen at the station"]
+	b.Select(racks, stolen)
+	b.Copy()
+	orig := s.vpc.Copy([]uuid.UUID{racks, stolen})
+	gap := orig.Cards[1].X - orig.Cards[0].X
+	n := len(s.vpc.Cards)
+	paste := func(p canvas.Point) canvas.Clip {
+		t.Helper()
+		test.MoveMouse(w.Canvas(), b.toScreen(p))
+		b.Paste()
+		if len(s.vpc.Cards) != n+2 {
+			t.Fatalf("paste: %d cards, want %d", len(s.vpc.Cards), n+2)
+		}
+		n += 2
+		return s.vpc.Copy(b.Selection())
+	}
+	p := at(400, 1050) // products, below the cards
+	got := paste(p)
+	if c := got.Bounds().Center(); math.Abs(c.X-p.X) > gridStep || math.Abs(c.Y-p.Y) > gridStep {
+		t.Errorf("pasted around %v, the pointer at %v", c, p)
+	}
+	if d := got.Cards[1].X - got.Cards[0].X; d != gap {
+		t.Errorf("the copies are %v apart, the originals %v", d, gap)
+	}
+	if x := got.Cards[0].X; x != snap(x) {
+		t.Errorf("pasted at x %v, off the grid", x)
+	}
+	again := paste(p)
+	if dx := again.Cards[0].X - got.Cards[0].X; dx != pasteStep {
+		t.Errorf("a second paste at the same place is %v further, want %v", dx, pasteStep)
+	}
+	q := at(1200, 200)
+	if c := paste(q).Bounds().Center(); math.Abs(c.X-q.X) > gridStep || math.Abs(c.Y-q.Y) > gridStep {
+		t.Errorf("pasted around %v, the pointer at %v", c, q)
+	}
+}
+
+// Space+drag pans the view: the card it starts on is not selected, and
+// the selection there was stays as it was.
+func TestBoardSpaceDragPansWithoutSelecting(t *testing.T) {
+	b, _, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
+	rain, racks := s.byText["Rain"], s.byText["Covered, guarded racks"]
+	b.Select(racks)
+	b.KeyDown(&fyne.KeyEvent{Name: fyne.KeySpace})
+	p0 := b.pan
+	from := cardCenter(b, rain)
+	pressAt(b, from, desktop.MouseButtonPrimary, 0)
+	dragSteps(b, from, from.AddXY(60, 0), 3)
+	release(b, from.AddXY(60, 0), desktop.MouseButtonPrimary)
+	if b.pan != p0.AddXY(60, 0) {
+		t.Errorf("pan %v, want %v", b.pan, p0.AddXY(60, 0))
+	}
+	assertSelection(t, b, racks)
+
+	// The same without a press first (a touch screen).
+	from = cardCenter(b, rain)
+	dragSteps(b, from, from.AddXY(-60, 0), 3)
+	b.KeyUp(&fyne.KeyEvent{Name: fyne.KeySpace})
+	assertSelection(t, b, racks)
+	if b.pan != p0 {
+		t.Errorf("pan %v, want %v", b.pan, p0)
+	}
+}
+
+// A dragged card is drawn above the cards it passes over, from the first
+// move, and stays on top once dropped; undo puts back the order with the
+// place, in one step.
+func TestBoardDraggedCardDrawnOnTop(t *testing.T) {
+	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
+	rain := s.byText["Rain"]
+	over := canvas.NewCard(canvas.KindPain, at(1790+60, 1030+40), "Puddles")
+	if err := doc.Do(&canvas.AddCards{Board: s.vpc.ID, Cards: []canvas.Card{over}}); err != nil {
+		t.Fatal(err)
+	}
+	order := func() []uuid.UUID {
+		ids := make([]uuid.UUID, len(s.vpc.Cards))
+		for i, c := range s.vpc.Cards {
+			ids[i] = c.ID
+		}
+		return ids
+	}
+	before := order()
+	drawnLast := func() uuid.UUID { return b.r.order[len(b.r.order)-1].card.ID }
+	if drawnLast() != over.ID {
+		t.Fatal("the new card is not drawn last")
+	}
+	b.Select(rain)
+	from := b.toScreen(at(1700, 970)) // on the part of "Rain" not covered
+	b.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: from.AddXY(5, 0)}, Dragged: fyne.NewDelta(5, 0)})
+	if drawnLast() != rain {
+		t.Error("while dragged, the card is drawn under the card it overlaps")
+	}
+	b.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: from.AddXY(10, 0)}, Dragged: fyne.NewDelta(5, 0)})
+	b.DragEnd()
+	if got := s.vpc.Cards[len(s.vpc.Cards)-1].ID; got != rain || drawnLast() != rain {
+		t.Error("dropped, the card went back under the other")
+	}
+	b.Undo()
+	if !slices.Equal(order(), before) {
+		t.Error("undo did not put back the drawing order")
+	}
+	if drawnLast() != over.ID {
+		t.Error("after undo the views are not drawn in the model's order")
+	}
+	if doc.History.UndoName() != "Add card" && doc.History.UndoName() != "Add cards" {
+		t.Errorf("the drag left more than one undo step: %q", doc.History.UndoName())
+	}
+}
+
+// A selected card has a handle at its bottom-right corner: dragging it
+// resizes the card, its top-left corner staying put, to a size on the grid
+// and no smaller than a usable note, as one undo step; the text refits.
+func TestBoardResizeByHandle(t *testing.T) {
+	b, doc, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	b.zoomAt(1, cardCenter(b, s.byText["Rain"]))
+	rain := s.byText["Rain"]
+	c := s.vpc.Card(rain)
+	x, y, w0, h0 := c.X, c.Y, c.W, c.H
+	corner := func() fyne.Position { return b.toScreen(at(c.X+c.W, c.Y+c.H)) }
+	if v := b.r.views[rain]; v.r.handle.Visible() {
+		t.Fatal("an unselected card shows a resize handle")
+	}
+	// (test.Drag is given where the pointer ends, as in the other tests:
+	// its one event is positioned there.)
+	// Unselected, the corner is no handle: a drag there moves the card.
+	test.Drag(w.Canvas(), corner().AddXY(-2+30, -2), 30, 0)
+	if c.W != w0 || c.X == x {
+		t.Fatalf("a drag at an unselected card's corner: %vx%v at x %v", c.W, c.H, c.X)
+	}
+	b.Undo()
+	b.Select(rain)
+	if v := b.r.views[rain]; !v.r.handle.Visible() {
+		t.Fatal("the selected card shows no resize handle")
+	}
+	test.Drag(w.Canvas(), corner().AddXY(3+64, 3+37), 64, 37)
+	if c.X != x || c.Y != y {
+		t.Errorf("resizing moved the card to %v,%v", c.X, c.Y)
+	}
+	if c.W != w0+60 || c.H != h0+40 {
+		t.Errorf("resized to %vx%v, want %vx%v (on the grid)", c.W, c.H, w0+60, h0+40)
+	}
+	if v := b.r.views[rain]; v.r.key.w != c.W || v.Size().Width != float32(c.W)*b.zoom {
+		t.Error("the note's view did not follow the new size")
+	}
+	if doc.History.UndoName() != "Resize card" {
+		t.Errorf("undo name %q", doc.History.UndoName())
+	}
+	b.Undo()
+	if c.W != w0 || c.H != h0 || doc.History.UndoName() == "Resize card" {
+		t.Fatalf("one undo: %vx%v, next undo %q", c.W, c.H, doc.History.UndoName())
+	}
+	assertSelection(t, b, rain)
+
+	// Dragged far up and left, it stops at the smallest note.
+	test.Drag(w.Canvas(), corner().AddXY(-300, -300), -300, -300)
+	if c.W != minCardW || c.H != minCardH {
+		t.Errorf("resized to %vx%v, want the minimum %vx%v", c.W, c.H, minCardW, minCardH)
+	}
+	b.Undo()
+
+	// As the window's driver sends it: a press on the handle, then moves.
+	from := corner()
+	pressAt(b, from, desktop.MouseButtonPrimary, 0)
+	dragSteps(b, from, from.AddXY(104, 18), 5)
+	release(b, from.AddXY(104, 18), desktop.MouseButtonPrimary)
+	if c.W != w0+100 || c.H != h0+20 || c.X != x {
+		t.Errorf("pressed and dragged: %vx%v at x %v, want %vx%v at %v", c.W, c.H, c.X, w0+100, h0+20, x)
+	}
+	b.Undo()
+	if c.W != w0 || c.H != h0 {
+		t.Errorf("one undo after five moves: %vx%v", c.W, c.H)
+	}
+	assertSelection(t, b, rain)
 }

@@ -51,6 +51,9 @@ func (w *cardWidget) CreateRenderer() fyne.WidgetRenderer {
 	r.sel = fcanvas.NewRectangle(color.Transparent)
 	r.sel.StrokeWidth = 4
 	r.sel.Hide()
+	r.handle = fcanvas.NewRectangle(color.Transparent)
+	r.handle.StrokeWidth = 2
+	r.handle.Hide()
 	r.voteDot = fcanvas.NewCircle(cardMutedColor)
 	r.voteText = newBoardText("", cardTextColor, fyne.TextStyle{Bold: true})
 	r.scoreText = newBoardText("", cardTextColor, fyne.TextStyle{Bold: true})
@@ -98,6 +101,7 @@ type cardRenderer struct {
 	shadow             [2]*fcanvas.Rectangle // right and bottom
 	edges              [4]*fcanvas.Rectangle // top, bottom, left, right
 	body, sel          *fcanvas.Rectangle
+	handle             *fcanvas.Rectangle // the resize handle, bottom right
 	lines              []*fcanvas.Text
 	voteDot            *fcanvas.Circle
 	voteText           *fcanvas.Text
@@ -130,6 +134,8 @@ func (r *cardRenderer) update() {
 	}
 	if r.w.colors != nil {
 		r.sel.StrokeColor = r.w.colors.primary
+		r.handle.FillColor = r.w.colors.primary
+		r.handle.StrokeColor = r.w.colors.background // apart from the outline
 	}
 
 	r.hasVotes = c.Votes > 0
@@ -214,6 +220,8 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	r.sel.Move(fyne.NewPos(-4, -4))
 	r.sel.Resize(size.AddWidthHeight(8, 8))
 	r.sel.CornerRadius = 3
+	r.handle.Move(fyne.NewPos(size.Width+2-handleSize/2, size.Height+2-handleSize/2)) // on the outline's corner
+	r.handle.Resize(fyne.NewSize(handleSize, handleSize))
 
 	showText := cardTextSize*z >= minTextPixels
 	if showText {
@@ -279,8 +287,13 @@ func setTextSize(t *fcanvas.Text, s float32) {
 
 func (r *cardRenderer) updateSelection() {
 	r.sel.Hidden = !r.w.selected
+	r.handle.Hidden = !r.w.selected
 	r.sel.Refresh()
 }
+
+// handleSize is the side of a selected note's resize handle, in pixels
+// whatever the zoom, so that it can always be grabbed.
+const handleSize = 12
 
 // MinSize implements fyne.WidgetRenderer: the board sizes cards itself.
 func (r *cardRenderer) MinSize() fyne.Size { return fyne.NewSize(1, 1) }
@@ -293,7 +306,7 @@ func (r *cardRenderer) Objects() []fyne.CanvasObject {
 		for _, t := range r.lines {
 			r.objects = append(r.objects, t)
 		}
-		r.objects = append(r.objects, r.voteDot, r.voteText, r.scoreText, r.linkMark, r.sel)
+		r.objects = append(r.objects, r.voteDot, r.voteText, r.scoreText, r.linkMark, r.sel, r.handle)
 	}
 	return r.objects
 }
@@ -303,6 +316,7 @@ func (r *cardRenderer) Objects() []fyne.CanvasObject {
 func (r *cardRenderer) Refresh() {
 	r.update()
 	r.sel.Hidden = !r.w.selected
+	r.handle.Hidden = !r.w.selected
 	r.Layout(r.w.Size())
 	fcanvas.Refresh(r.w)
 }

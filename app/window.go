@@ -50,6 +50,7 @@ func NewWindow(a fyne.App) *Window {
 	w.recovery = newAutosaver(w)
 	w.Window.SetOnClosed(w.recovery.shutdown)
 	w.addShortcuts()
+	w.keysToBoard()
 	return w
 }
 

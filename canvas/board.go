@@ -189,19 +189,22 @@ func (b *Board) StepIndex(id string) int {
 	return -1
 }
 
-// placeCard updates c's zone from where it sits. When it lands in a zone
-// that does not take its kind, it becomes that zone's kind: dropping a note
-// into "Pains" makes it a pain, as a facilitator sorting the wall expects.
+// placeCard updates c's zone from where it sits; c.Zone is the zone it was
+// in. When it enters another zone that does not take its kind, it becomes
+// that zone's kind: dropping a note into "Pains" makes it a pain, as a
+// facilitator sorting the wall expects. A card that stays in its zone
+// keeps its kind, even one the zone would not give it: a kind set by hand
+// survives a nudge.
 func (b *Board) placeCard(c *Card) {
 	z, ok := b.ZoneAt(c.Center())
 	if !ok {
 		c.Zone = ""
 		return
 	}
-	c.Zone = z.ID
-	if !z.Accepts(c.Kind) {
+	if z.ID != c.Zone && !z.Accepts(c.Kind) {
 		c.Kind = z.DefaultKind()
 	}
+	c.Zone = z.ID
 }
 
 // Clone returns a deep copy of b.

@@ -33,6 +33,15 @@ func (b *Board) Copy(ids []uuid.UUID) Clip {
 // Empty reports whether the clip holds no card.
 func (c Clip) Empty() bool { return len(c.Cards) == 0 }
 
+// Bounds is the smallest rectangle holding the clip's cards.
+func (c Clip) Bounds() Rect {
+	var r Rect
+	for i := range c.Cards {
+		r = r.Union(c.Cards[i].Rect())
+	}
+	return r
+}
+
 // Paste makes the edit that adds the clip's cards to a board, with fresh ids
 // and moved by (dx, dy), so pasting twice gives two copies.
 func (c Clip) Paste(board uuid.UUID, dx, dy float64, label string) *AddCards {

@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/google/uuid"
@@ -21,6 +22,12 @@ type Edit interface {
 // undo step; next has already been applied.
 type coalescer interface {
 	coalesce(next Edit) bool
+}
+
+// continuer is an edit that may carry on the one before it (the next move
+// of a drag), which it is shown before its first Apply.
+type continuer interface {
+	continues(prev Edit)
 }
 
 func board(p *Project, id uuid.UUID) (*Board, error) {
@@ -217,14 +224,19 @@ func (e *RemoveCards) Undo(p *Project) error {
 
 // MoveCards moves cards by a delta; a card that lands in another zone takes
 // that zone. Moves sent during one drag share a Gesture and become one undo
-// step.
+// step, and a card's kind follows from where the gesture began: a card
+// dragged out of its zone and back, or across zones into open space, keeps
+// its kind.
 type MoveCards struct {
 	Board   uuid.UUID
 	IDs     []uuid.UUID
 	DX, DY  float64
 	Gesture uint64 // non-zero: coalesce with the previous move of the same gesture
+	Raise   bool   // also draw the cards above all others, as cards picked up
 
-	from, to []Card // positions, zones and kinds before and after
+	from, to []Card  // positions, zones and kinds before and after
+	origin   []Card  // as from, when the gesture began (nil: from)
+	order    []*Card // the drawing order before a raise changed it
 }
 
 func (e *MoveCards) Name() string { return Plural(len(e.IDs), "Move card", "Move cards") }
@@ -248,13 +260,69 @@ func (e *MoveCards) Apply(p *Project) error {
 			if x < -MaxCoordinate || x > MaxCoordinate || y < -MaxCoordinate || y > MaxCoordinate {
 				return fmt.Errorf("card %s would leave the board", c.ID)
 			}
-			to[i] = Card{X: x, Y: y, W: c.W, H: c.H, Kind: c.Kind}
+			start := from[i]
+			if e.origin != nil {
+				start = e.origin[i]
+			}
+			to[i] = Card{X: x, Y: y, W: c.W, H: c.H, Kind: start.Kind, Zone: start.Zone}
 			b.placeCard(&to[i])
 		}
 		e.from, e.to = from, to
 	}
 	setPlacements(cards, e.to)
+	if e.Raise && !onTop(b, cards) {
+		if e.order == nil {
+			e.order = slices.Clone(b.Cards)
+		}
+		raise(b, cards)
+	}
 	return nil
+}
+
+// onTop reports whether cards are the last ones drawn. It is asked on every
+// event of a drag: for the few cards usually dragged it allocates nothing.
+func onTop(b *Board, cards []*Card) bool {
+	if len(cards) > len(b.Cards) {
+		return false
+	}
+	top := b.Cards[len(b.Cards)-len(cards):]
+	if len(cards) <= 16 {
+		for _, c := range cards {
+			if !slices.Contains(top, c) {
+				return false
+			}
+		}
+		return true
+	}
+	in := make(map[*Card]bool, len(top))
+	for _, c := range top {
+		in[c] = true
+	}
+	for _, c := range cards {
+		if !in[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// raise moves cards to the end of the drawing order, keeping their own
+// order and that of the others.
+func raise(b *Board, cards []*Card) {
+	up := make(map[*Card]bool, len(cards))
+	for _, c := range cards {
+		up[c] = true
+	}
+	rest := make([]*Card, 0, len(b.Cards))
+	var top []*Card
+	for _, c := range b.Cards {
+		if up[c] {
+			top = append(top, c)
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	b.Cards = append(rest, top...)
 }
 
 func (e *MoveCards) Undo(p *Project) error {
@@ -269,12 +337,15 @@ func (e *MoveCards) Undo(p *Project) error {
 		}
 	}
 	setPlacements(cards, e.from)
+	if e.order != nil {
+		b.Cards = slices.Clone(e.order)
+	}
 	return nil
 }
 
 func (e *MoveCards) coalesce(next Edit) bool {
 	n, ok := next.(*MoveCards)
-	if !ok || e.Gesture == 0 || n.Gesture != e.Gesture || n.Board != e.Board || !slices.Equal(n.IDs, e.IDs) {
+	if !ok || !e.sameGesture(n) {
 		return false
 	}
 	e.DX += n.DX
@@ -282,6 +353,93 @@ func (e *MoveCards) coalesce(next Edit) bool {
 	e.to = n.to
 	return true
 }
+
+// continues implements continuer: the next move of a gesture places its
+// cards from where the gesture began.
+func (e *MoveCards) continues(prev Edit) {
+	if p, ok := prev.(*MoveCards); ok && e.to == nil && p.sameGesture(e) {
+		e.origin = p.from
+	}
+}
+
+func (e *MoveCards) sameGesture(n *MoveCards) bool {
+	return e.Gesture != 0 && n.Gesture == e.Gesture && n.Board == e.Board && slices.Equal(n.IDs, e.IDs)
+}
+
+// ResizeCard gives a card a new width and height, its top-left corner
+// staying where it is; the zone follows its centre, and its kind as for a
+// move. The resizes sent during one drag of the handle share a Gesture
+// and become one undo step.
+type ResizeCard struct {
+	Board   uuid.UUID
+	ID      uuid.UUID
+	W, H    float64
+	Gesture uint64 // non-zero: coalesce with the previous resize of the same gesture
+
+	from, to Card // size, zone and kind before and after
+	origin   *Card
+}
+
+func (e *ResizeCard) Name() string { return "Resize card" }
+
+func (e *ResizeCard) Apply(p *Project) error {
+	b, c, err := boardCard(p, e.Board, e.ID)
+	if err != nil {
+		return err
+	}
+	for _, v := range []float64{e.W, e.H} {
+		if math.IsNaN(v) || v < MinCardSize || v > MaxCardSize {
+			return fmt.Errorf("a card is %d to %d wide and high, not %gx%g", MinCardSize, MaxCardSize, e.W, e.H)
+		}
+	}
+	if e.to.W == 0 {
+		e.from = sizing(c)
+		start := e.from
+		if e.origin != nil {
+			start = *e.origin
+		}
+		e.to = Card{X: c.X, Y: c.Y, W: e.W, H: e.H, Kind: start.Kind, Zone: start.Zone}
+		b.placeCard(&e.to)
+	}
+	setSizing(c, e.to)
+	return nil
+}
+
+func (e *ResizeCard) Undo(p *Project) error {
+	_, c, err := boardCard(p, e.Board, e.ID)
+	if err != nil {
+		return err
+	}
+	setSizing(c, e.from)
+	return nil
+}
+
+func (e *ResizeCard) sameGesture(n *ResizeCard) bool {
+	return e.Gesture != 0 && n.Gesture == e.Gesture && n.Board == e.Board && n.ID == e.ID
+}
+
+func (e *ResizeCard) coalesce(next Edit) bool {
+	n, ok := next.(*ResizeCard)
+	if !ok || !e.sameGesture(n) {
+		return false
+	}
+	e.W, e.H, e.to = n.W, n.H, n.to
+	return true
+}
+
+// continues implements continuer: the zone and kind follow from where the
+// gesture began.
+func (e *ResizeCard) continues(prev Edit) {
+	if p, ok := prev.(*ResizeCard); ok && e.to.W == 0 && p.sameGesture(e) {
+		from := p.from
+		e.origin = &from
+	}
+}
+
+// sizing is the part of a card a resize changes.
+func sizing(c *Card) Card { return Card{W: c.W, H: c.H, Kind: c.Kind, Zone: c.Zone} }
+
+func setSizing(c *Card, to Card) { c.W, c.H, c.Kind, c.Zone = to.W, to.H, to.Kind, to.Zone }
 
 // placement is the part of a card a move changes.
 func placement(c *Card) Card { return Card{X: c.X, Y: c.Y, Kind: c.Kind, Zone: c.Zone} }
@@ -373,16 +531,13 @@ func (e *BringToFront) Apply(p *Project) error {
 		return err
 	}
 	e.order = slices.Clone(b.Cards)
-	front := make([]*Card, 0, len(b.Cards))
-	var top []*Card
+	cards := make([]*Card, 0, len(ids))
 	for _, c := range b.Cards {
 		if ids[c.ID] {
-			top = append(top, c)
-		} else {
-			front = append(front, c)
+			cards = append(cards, c)
 		}
 	}
-	b.Cards = append(front, top...)
+	raise(b, cards)
 	return nil
 }
 
@@ -623,6 +778,9 @@ func (e *MoveCards) BoardID() uuid.UUID { return e.Board }
 
 // BoardID implements BoardEdit.
 func (e *UpdateCard) BoardID() uuid.UUID { return e.Board }
+
+// BoardID implements BoardEdit.
+func (e *ResizeCard) BoardID() uuid.UUID { return e.Board }
 
 // BoardID implements BoardEdit.
 func (e *BringToFront) BoardID() uuid.UUID { return e.Board }

@@ -2,6 +2,7 @@ package canvas_test
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -562,14 +563,16 @@ func TestMoveCardsCoalescing(t *testing.T) {
 }
 
 // A drag that crosses zones is one undo step that restores the card's kind,
-// zone and position exactly, whatever zones it passed on the way.
+// zone and position exactly, whatever zones it passed on the way. On the
+// way the kind is the one the card would have if dropped there: back in
+// open space, the note is a note again.
 func TestMoveGestureAcrossZones(t *testing.T) {
 	f := newFixture(t)
 	var h canvas.History
 	before := f.p.Clone()
 	path := []canvas.Point{ptGains, ptJobs, ptOpen, ptProducts, ptPains}
 	at := ptOpen
-	kinds := []canvas.Kind{canvas.KindGain, canvas.KindJob, canvas.KindJob, canvas.KindProduct, canvas.KindPain}
+	kinds := []canvas.Kind{canvas.KindGain, canvas.KindJob, canvas.KindNote, canvas.KindProduct, canvas.KindPain}
 	zones := []string{"gains", "jobs", "", "products", "pains"}
 	for i, to := range path {
 		e := &canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.note}, DX: to.X - at.X, DY: to.Y - at.Y, Gesture: 42}
@@ -594,6 +597,161 @@ func TestMoveGestureAcrossZones(t *testing.T) {
 		t.Fatal(ok, err)
 	}
 	sameProject(t, "after redo", after, f.p)
+}
+
+// A card keeps a kind set by hand while it stays in its zone: a nudge, a
+// drag within the zone, a drag out and back, a copy pasted beside it. Only
+// entering another zone that does not take the kind changes it.
+func TestMoveKeepsKindWithinZone(t *testing.T) {
+	f := newFixture(t)
+	var h canvas.History
+	do := func(e canvas.Edit) {
+		t.Helper()
+		if err := h.Do(f.p, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ed, err := canvas.ChangeCard(f.p, f.vpc.ID, f.pain, "Set kind", func(c *canvas.Card) { c.Kind = canvas.KindGain })
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(ed)
+	c := f.vpc.Card(f.pain)
+	want := func(what string, kind canvas.Kind, zone string) {
+		t.Helper()
+		if c.Kind != kind || c.Zone != zone {
+			t.Errorf("%s: kind %s zone %q, want %s %q", what, c.Kind, c.Zone, kind, zone)
+		}
+	}
+	want("set by hand", canvas.KindGain, "pains")
+
+	do(&canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain}, DX: 20, DY: 20})
+	want("a nudge within the zone", canvas.KindGain, "pains")
+	do(&canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain, f.note}, DX: -20, DY: -20, Gesture: 9})
+	want("a drag of two cards within the zone", canvas.KindGain, "pains")
+	h.Seal()
+
+	// Out to the jobs and back in one drag: it ends where it began.
+	at := c.Center()
+	do(&canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain}, DX: ptJobs.X - at.X, DY: ptJobs.Y - at.Y, Gesture: 10})
+	want("dragged over the jobs", canvas.KindJob, "jobs")
+	do(&canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain}, DX: at.X - ptJobs.X, DY: at.Y - ptJobs.Y, Gesture: 10})
+	want("dragged back to its zone", canvas.KindGain, "pains")
+	h.Seal()
+
+	// A copy pasted beside it, in the same zone, keeps the kind too.
+	clip := f.vpc.Copy([]uuid.UUID{f.pain})
+	paste := clip.Paste(f.vpc.ID, 30, 30, "Paste")
+	do(paste)
+	if p := f.vpc.Card(paste.Cards[0].ID); p.Kind != canvas.KindGain || p.Zone != "pains" {
+		t.Errorf("pasted beside it: kind %s zone %q", p.Kind, p.Zone)
+	}
+
+	// Dropped into the jobs, it becomes a job; undo gives the gain back.
+	do(&canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain}, DX: ptJobs.X - at.X, DY: ptJobs.Y - at.Y})
+	want("dropped into the jobs", canvas.KindJob, "jobs")
+	if _, err := h.Undo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	want("undo", canvas.KindGain, "pains")
+}
+
+// A drag raises the cards it moves, in one undo step with the move; undo
+// and redo give back each order exactly.
+func TestMoveCardsRaise(t *testing.T) {
+	f := newFixture(t)
+	var h canvas.History
+	ids := func() []uuid.UUID {
+		var out []uuid.UUID
+		for _, c := range f.vpc.Cards {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	before := ids()
+	moved := []uuid.UUID{f.job, f.gain} // in drawing order
+	for range 3 {
+		if err := h.Do(f.p, &canvas.MoveCards{Board: f.vpc.ID, IDs: moved, DX: 5, Gesture: 3, Raise: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := ids()
+	if got := after[len(after)-2:]; !slices.Equal(got, moved) {
+		t.Fatalf("drawn last: %v, want the moved cards %v", got, moved)
+	}
+	rest := slices.DeleteFunc(slices.Clone(before), func(id uuid.UUID) bool { return slices.Contains(moved, id) })
+	if !slices.Equal(after[:len(after)-2], rest) {
+		t.Error("raising reordered the other cards")
+	}
+	if _, err := h.Undo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids(), before) || h.UndoName() != "" {
+		t.Errorf("undo: order %v, undo %q", ids(), h.UndoName())
+	}
+	if _, err := h.Redo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids(), after) {
+		t.Error("redo did not raise the cards again")
+	}
+	// A nudge does not raise.
+	if err := h.Do(f.p, &canvas.MoveCards{Board: f.vpc.ID, IDs: []uuid.UUID{f.pain}, DX: 5}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids(), after) {
+		t.Error("a move without Raise changed the order")
+	}
+}
+
+// Resizing keeps the top-left corner, refuses sizes outside the file's
+// limits, and one drag of the handle is one undo step.
+func TestResizeCard(t *testing.T) {
+	f := newFixture(t)
+	var h canvas.History
+	before := f.p.Clone()
+	c := f.vpc.Card(f.pain)
+	x, y, w0, h0 := c.X, c.Y, c.W, c.H
+	for _, size := range [][2]float64{{260, 160}, {300, 200}, {2000, 2000}} {
+		if err := h.Do(f.p, &canvas.ResizeCard{Board: f.vpc.ID, ID: f.pain, W: size[0], H: size[1], Gesture: 4}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c.W != 2000 || c.H != 2000 || c.X != x || c.Y != y {
+		t.Fatalf("resized to %vx%v at %v,%v", c.W, c.H, c.X, c.Y)
+	}
+	if c.Zone != "" || c.Kind != canvas.KindPain {
+		t.Errorf("its centre left the zones: zone %q kind %s, want none and pain", c.Zone, c.Kind)
+	}
+	if h.UndoName() != "Resize card" {
+		t.Errorf("undo name %q", h.UndoName())
+	}
+	after := f.p.Clone()
+	if _, err := h.Undo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	sameProject(t, "after undo", before, f.p)
+	if h.UndoName() != "" {
+		t.Errorf("one drag left more undo steps: %q", h.UndoName())
+	}
+	if _, err := h.Redo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	sameProject(t, "after redo", after, f.p)
+	if _, err := h.Undo(f.p); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range [][2]float64{{canvas.MinCardSize - 1, 100}, {100, canvas.MaxCardSize + 1}, {math.NaN(), 100}} {
+		if err := h.Do(f.p, &canvas.ResizeCard{Board: f.vpc.ID, ID: f.pain, W: bad[0], H: bad[1]}); err == nil {
+			t.Errorf("%vx%v accepted", bad[0], bad[1])
+		}
+	}
+	if c.W != w0 || c.H != h0 {
+		t.Error("a refused resize changed the card")
+	}
+	if err := h.Do(f.p, &canvas.ResizeCard{Board: f.vpc.ID, ID: uuid.New(), W: 100, H: 100}); !errors.Is(err, canvas.ErrNotFound) {
+		t.Errorf("resizing a missing card: %v", err)
+	}
 }
 
 func TestChangeCardMissing(t *testing.T) {

@@ -20,6 +20,9 @@ type step struct {
 // Do applies e to p and records it. Consecutive moves of one drag gesture
 // merge into one step.
 func (h *History) Do(p *Project, e Edit) error {
+	if c, ok := e.(continuer); ok && len(h.done) > 0 {
+		c.continues(h.done[len(h.done)-1].edit)
+	}
 	if err := e.Apply(p); err != nil {
 		return err
 	}
