@@ -59,6 +59,8 @@ type BoardWidget struct {
 	// onView runs after the view moved or what it shows changed: the
 	// minimap follows it.
 	onView func()
+
+	unlisten func() // stops the document's notifications (Close)
 }
 
 // gestures numbers drag gestures for every board, so that the moves of one
@@ -74,7 +76,7 @@ func NewBoardWidget(doc *Document, boardID uuid.UUID, clip *Clipboard) *BoardWid
 	b := &BoardWidget{doc: doc, boardID: boardID, clip: clip, zoom: 1, autoFit: true,
 		selected: map[uuid.UUID]bool{}}
 	b.ExtendBaseWidget(b)
-	doc.OnChange(b.changed)
+	b.unlisten = doc.OnChange(b.changed)
 	return b
 }
 
@@ -86,10 +88,11 @@ func (b *BoardWidget) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // Close stops the widget following the document, once its tab is gone for
-// good. (The document keeps the listener, which then does nothing.)
+// good.
 func (b *BoardWidget) Close() {
 	b.cancelEdit()
 	b.closed = true
+	b.unlisten()
 }
 
 // BoardID is the id of the board shown.
