@@ -52,6 +52,16 @@ func scoredPair(t *testing.T, w *Window) canvas.Clip {
 	return canvas.Clip{Cards: []canvas.Card{*bd.Card(pain.ID), *bd.Card(out.ID)}, Links: []canvas.Link{link}}
 }
 
+// copyPair copies a scoredPair on the window's first board.
+func copyPair(t *testing.T, w *Window) canvas.Clip {
+	t.Helper()
+	clip := scoredPair(t, w)
+	b := w.boards[0]
+	b.Select(clip.Cards[0].ID, clip.Cards[1].ID)
+	b.Copy()
+	return clip
+}
+
 // assertPasted checks that the board's last cards are copies of clip's,
 // every member but id and place kept, linked as they were.
 func assertPasted(t *testing.T, bd *canvas.Board, clip canvas.Clip) {
@@ -84,10 +94,7 @@ func assertPasted(t *testing.T, bd *canvas.Board, clip canvas.Clip) {
 // unknown members and the links among them, not as text.
 func TestPasteInAnotherWindowKeepsCards(t *testing.T) {
 	from, to := clipWindows(t)
-	clip := scoredPair(t, from)
-	b := from.boards[0]
-	b.Select(clip.Cards[0].ID, clip.Cards[1].ID)
-	b.Copy()
+	clip := copyPair(t, from)
 	if got := fyne.CurrentApp().Clipboard().Content(); got != "Arrive soaked\nMinimize the time to dry off" {
 		t.Errorf("system clipboard %q: other programs get the plain text", got)
 	}
@@ -126,10 +133,7 @@ func TestPasteFromAnotherInstance(t *testing.T) {
 // damaged; nothing crashes.
 func TestPasteIgnoresStaleOrDamagedSideFile(t *testing.T) {
 	from, to := clipWindows(t)
-	clip := scoredPair(t, from)
-	b := from.boards[0]
-	b.Select(clip.Cards[0].ID, clip.Cards[1].ID)
-	b.Copy()
+	copyPair(t, from)
 	bd := to.Document().Project.Boards[0]
 
 	fyne.CurrentApp().Clipboard().SetContent("Copied in a mail\nafter the cards")
