@@ -167,18 +167,24 @@ func (c *checker) board(path string, b *Board, seen map[uuid.UUID]string) {
 		c.card(path+".cards["+strconv.Itoa(i)+"]", card, seen)
 		cards[card.ID] = true
 	}
-	c.links(path+".links", b.Links, cards)
+	c.links(path, b.Links, cards)
 }
 
-// links checks links between the cards of one board (or clip), at path
-// ("boards[0].links", "links").
-func (c *checker) links(path string, ls []Link, cards map[uuid.UUID]bool) {
+// links checks links between the cards of one board, at path
+// ("boards[0]"), or of a clip (path "").
+func (c *checker) links(owner string, ls []Link, cards map[uuid.UUID]bool) {
+	path := func() string { // only built for a problem found
+		if owner == "" {
+			return "links"
+		}
+		return owner + ".links"
+	}
 	if len(ls) > MaxLinks {
-		c.addf(path, "too many links: %d, the limit is %d", len(ls), MaxLinks)
+		c.addf(path(), "too many links: %d, the limit is %d", len(ls), MaxLinks)
 	}
 	links := map[Link]bool{}
 	for i, l := range ls {
-		lp := func() string { return fmt.Sprintf("%s[%d]", path, i) }
+		lp := func() string { return fmt.Sprintf("%s[%d]", path(), i) }
 		switch {
 		case !cards[l.From]:
 			c.addf(lp()+".from", "no card %s on this board", l.From)
@@ -264,7 +270,7 @@ func (c Clip) Validate() error {
 		ch.card("cards["+strconv.Itoa(i)+"]", &c.Cards[i], seen)
 		cards[c.Cards[i].ID] = true
 	}
-	ch.links("links", c.Links, cards)
+	ch.links("", c.Links, cards)
 	if len(ch.errs) == 0 {
 		return nil
 	}

@@ -77,8 +77,8 @@ func encodeClip(clip canvas.Clip, sum string) ([]byte, error) {
 		c := &clip.Cards[i]
 		fc.Cards[i] = toFileCard(c, c.Zone)
 		if len(c.Unknown) > 0 {
-			if err := checkUnknown(c.Unknown, 3, func() string { return "cards[" + strconv.Itoa(i) + "]" }); err != nil {
-				return nil, err
+			if msg := unknownProblem(c.Unknown, 3); msg != "" {
+				return nil, fmt.Errorf("storage: encode clip: cards[%d]: %s", i, msg)
 			}
 			fc.Cards[i].Unknown = c.Unknown
 		}

@@ -450,7 +450,9 @@ func toFile(p *canvas.Project) (fp *fileProject, size int, err error) {
 		if len(v) == 0 || err != nil {
 			return nil
 		}
-		err = checkUnknown(v, level, path)
+		if msg := unknownProblem(v, level); msg != "" {
+			err = fmt.Errorf("storage: encode: %s: %s", path(), msg)
+		}
 		return v
 	}
 	fp.Unknown = unknown(p.Unknown, 1, func() string { return "(project)" })
@@ -489,15 +491,15 @@ func toFile(p *canvas.Project) (fp *fileProject, size int, err error) {
 	return fp, size, err
 }
 
-// checkUnknown refuses to write unknown members, kept from a file at
-// depth level, that Decode could not read back.
-func checkUnknown(v []byte, level int, path func() string) error {
+// unknownProblem says why unknown members, kept from a file at depth
+// level, cannot be written (Decode could not read them back), or "".
+func unknownProblem(v []byte, level int) string {
 	if jsontext.Value(v).Kind() != '{' || !jsontext.Value(v).IsValid() {
-		return fmt.Errorf("storage: encode: %s: unknown members are not a JSON object", path())
+		return "unknown members are not a JSON object"
 	} else if level-1+depth(v) > MaxDepth {
-		return fmt.Errorf("storage: encode: %s: unknown members nested more than %d deep", path(), MaxDepth)
+		return fmt.Sprintf("unknown members nested more than %d deep", MaxDepth)
 	}
-	return nil
+	return ""
 }
 
 // toFileCard is c in the file's shape, sharing c's memory, with its zone;
