@@ -168,16 +168,7 @@ func orMissing(v jsontext.Value) string {
 // ClipDir is the folder of the clip file: ClipEnv when set, else
 // jobcanvas/clipboard in the user's configuration folder. It is made
 // readable by its owner only, as copied cards may be confidential.
-func ClipDir() (string, error) {
-	if d := os.Getenv(ClipEnv); d != "" {
-		return filepath.Abs(d)
-	}
-	base, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("no folder for the clipboard: %w", err)
-	}
-	return filepath.Join(base, "jobcanvas", "clipboard"), nil
-}
+func ClipDir() (string, error) { return userDir(ClipEnv, "clipboard", "copied cards") }
 
 // WriteClip replaces the clip file in dir with the fragment of clip and
 // text, atomically: a Jobcanvas reading it at the same time finds the old
