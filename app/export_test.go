@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -54,8 +55,8 @@ func render(t testing.TB, p *canvas.Project, bd *canvas.Board, opt ExportOptions
 var workshopDate = time.Date(2026, 5, 12, 0, 0, 0, 0, time.UTC)
 
 // The sample's boards, exported with the choices people make most, match
-// the reference images in testdata/export (viewed and approved by eye),
-// within a small tolerance for font rasterisation.
+// the reference images in testdata/export (viewed and approved by eye)
+// pixel for pixel.
 func TestExportMatchesReferences(t *testing.T) {
 	exportApp(t)
 	p := sampleProject(t)
@@ -76,36 +77,88 @@ func TestExportMatchesReferences(t *testing.T) {
 	}
 }
 
+// A one-word change on one note, or a vote badge's number, is a different
+// image: the comparison with the references lets no such change through.
+func TestExportReferenceCatchesOneWord(t *testing.T) {
+	exportApp(t)
+	for _, tc := range []struct {
+		name, ref string
+		board     int
+		opt       ExportOptions
+		change    func(*canvas.Card) bool
+	}{
+		{"Minimize to Maximize", "export/jobmap_light_transparent_1x.png", 1, ExportOptions{Scale: 1, Transparent: true},
+			func(c *canvas.Card) bool {
+				if !strings.HasPrefix(c.Text, "Minimize the likelihood of a close pass") {
+					return false
+				}
+				c.Text = "Maximize" + strings.TrimPrefix(c.Text, "Minimize")
+				return true
+			}},
+		{"votes 5 to 3", "export/vpc_light_1x.png", 0, ExportOptions{Scale: 1},
+			func(c *canvas.Card) bool {
+				if c.Votes != 5 {
+					return false
+				}
+				c.Votes = 3
+				return true
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := sampleProject(t)
+			bd := p.Boards[tc.board]
+			changed := 0
+			for _, c := range bd.Cards {
+				if tc.change(c) {
+					changed++
+				}
+			}
+			if changed != 1 {
+				t.Fatalf("%d cards changed; the test wants one", changed)
+			}
+			err := matchesReference(tc.ref, render(t, p, bd, tc.opt))
+			if err == nil {
+				t.Fatalf("the export with %s matches %s", tc.name, tc.ref)
+			}
+			t.Log(err)
+		})
+	}
+}
+
 // assertMatchesReference compares img with the PNG at testdata/name: the
-// same size, and at most 0.1 % of the pixels differing by more than a
-// little in any channel. On failure the image is written to
-// testdata/failed/name, to look at and, if right, promote.
+// same size and the same pixels (any two fully transparent pixels are
+// alike). Rendering is deterministic (Fyne's software painter, the
+// bundled fonts), so no tolerance is needed, and any would let a changed
+// word through. On failure the image is written to testdata/failed/name,
+// to look at and, if right, promote.
 func assertMatchesReference(t *testing.T, name string, img *image.NRGBA) {
 	t.Helper()
-	fail := func(format string, args ...any) {
-		t.Helper()
-		failed := filepath.Join("testdata", "failed", name)
-		if err := os.MkdirAll(filepath.Dir(failed), 0o755); err == nil {
-			if data, err := EncodePNG(img); err == nil {
-				os.WriteFile(failed, data, 0o644)
-			}
-		}
-		t.Errorf(format+"; the export is in %s", append(args, failed)...)
+	err := matchesReference(name, img)
+	if err == nil {
+		return
 	}
+	failed := filepath.Join("testdata", "failed", name)
+	if err := os.MkdirAll(filepath.Dir(failed), 0o755); err == nil {
+		if data, err := EncodePNG(img); err == nil {
+			os.WriteFile(failed, data, 0o644)
+		}
+	}
+	t.Errorf("%v; the export is in %s", err, failed)
+}
+
+// matchesReference says how img differs from the PNG at testdata/name.
+func matchesReference(name string, img *image.NRGBA) error {
 	want, err := readPNG(filepath.Join("testdata", name))
 	if err != nil {
-		fail("no reference: %v", err)
-		return
+		return fmt.Errorf("no reference: %w", err)
 	}
 	if want.Bounds() != img.Bounds() {
-		fail("image is %v, the reference %v", img.Bounds().Size(), want.Bounds().Size())
-		return
+		return fmt.Errorf("image is %v, the reference %v", img.Bounds().Size(), want.Bounds().Size())
 	}
-	const tolerance = 24 // per channel, out of 255
-	differ := countDiffering(img, toNRGBA(want), tolerance)
-	if limit := img.Bounds().Dx() * img.Bounds().Dy() / 1000; differ > limit {
-		fail("%d pixels differ from the reference (at most %d may)", differ, limit)
+	if differ := countDiffering(img, toNRGBA(want), 0); differ > 0 {
+		return fmt.Errorf("%d pixels differ from the reference %s", differ, name)
 	}
+	return nil
 }
 
 // countDiffering counts the pixels of two images of the same size that
@@ -274,7 +327,7 @@ func TestExportLooksLikeTheScreen(t *testing.T) {
 	if screen.Bounds() != img.Bounds() {
 		t.Fatalf("screen %v, export %v", screen.Bounds(), img.Bounds())
 	}
-	if differ := countDiffering(img, toNRGBA(screen), 2); differ > 0 {
+	if differ := countDiffering(img, toNRGBA(screen), 0); differ > 0 {
 		t.Errorf("%d pixels of the export differ from the screen", differ)
 	}
 }
