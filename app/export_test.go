@@ -42,7 +42,7 @@ func sampleProject(t testing.TB) *canvas.Project {
 	return p
 }
 
-func render(t testing.TB, p *canvas.Project, bd *canvas.Board, opt ExportOptions) *image.NRGBA {
+func exportImage(t testing.TB, p *canvas.Project, bd *canvas.Board, opt ExportOptions) *image.NRGBA {
 	t.Helper()
 	img, err := RenderBoard(p, bd.ID, opt)
 	if err != nil {
@@ -72,7 +72,7 @@ func TestExportMatchesReferences(t *testing.T) {
 		{"jobmap_dark_cards_footer_1200px", jobMap, ExportOptions{Width: 1200, Dark: true, Crop: true, Footer: true, Date: workshopDate}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			assertMatchesReference(t, "export/"+tc.name+".png", render(t, p, tc.bd, tc.opt))
+			assertMatchesReference(t, "export/"+tc.name+".png", exportImage(t, p, tc.bd, tc.opt))
 		})
 	}
 }
@@ -116,7 +116,7 @@ func TestExportReferenceCatchesOneWord(t *testing.T) {
 			if changed != 1 {
 				t.Fatalf("%d cards changed; the test wants one", changed)
 			}
-			err := matchesReference(tc.ref, render(t, p, bd, tc.opt))
+			err := matchesReference(tc.ref, exportImage(t, p, bd, tc.opt))
 			if err == nil {
 				t.Fatalf("the export with %s matches %s", tc.name, tc.ref)
 			}
@@ -234,7 +234,7 @@ func TestExportSizes(t *testing.T) {
 	one, bd := oneCard(t, "Bike stolen at the station")
 	for _, scale := range []float32{1, 2, 3} {
 		opt := ExportOptions{Scale: scale, Crop: true}
-		img := render(t, one, bd, opt)
+		img := exportImage(t, one, bd, opt)
 		want := image.Pt(int(300*scale), int(220*scale))
 		if got := img.Bounds().Size(); got != want {
 			t.Errorf("%g×: image is %v, want %v", scale, got, want)
@@ -243,7 +243,7 @@ func TestExportSizes(t *testing.T) {
 			t.Errorf("%g×: ExportSize says %v, the image is %v", scale, px, want)
 		}
 	}
-	img := render(t, p, vpc, ExportOptions{Width: 777})
+	img := exportImage(t, p, vpc, ExportOptions{Width: 777})
 	if img.Bounds().Dx() != 777 {
 		t.Errorf("width 777: image is %d px wide", img.Bounds().Dx())
 	}
@@ -289,8 +289,8 @@ func TestExportRefusesBadSizes(t *testing.T) {
 func TestExportTextIsSharpAtScale(t *testing.T) {
 	exportApp(t)
 	one, bd := oneCard(t, "Bike stolen at the station")
-	img1 := render(t, one, bd, ExportOptions{Scale: 1, Crop: true})
-	img2 := render(t, one, bd, ExportOptions{Scale: 2, Crop: true})
+	img1 := exportImage(t, one, bd, ExportOptions{Scale: 1, Crop: true})
+	img2 := exportImage(t, one, bd, ExportOptions{Scale: 2, Crop: true})
 	sharp, smooth, blocky := edgeEnergy(img2), edgeEnergy(upscaleBilinear(img1)), edgeEnergy(upscaleNearest(img1))
 	if sharp < 2*smooth || sharp <= blocky {
 		t.Errorf("edge energy of the 2× export %.1f; of the 1× enlarged smoothly %.1f, by repeating pixels %.1f", sharp, smooth, blocky)
@@ -313,7 +313,7 @@ func TestExportLooksLikeTheScreen(t *testing.T) {
 		t.Fatalf("the card's text is drawn at %g: the test needs text that shrinks", blk.Size)
 	}
 
-	img := render(t, p, bd, ExportOptions{Scale: 1, Crop: true})
+	img := exportImage(t, p, bd, ExportOptions{Scale: 1, Crop: true})
 	area := exportArea(bd, true)
 	bw := NewBoardWidget(NewDocument(p, ""), bd.ID, nil)
 	w := test.NewTempWindow(t, bw)
@@ -348,10 +348,10 @@ func TestExportBackgroundsAndLooks(t *testing.T) {
 	p := sampleProject(t)
 	vpc := p.Boards[0]
 	const scale = 0.5 // enough for colours, and quick
-	light := render(t, p, vpc, ExportOptions{Scale: scale})
-	dark := render(t, p, vpc, ExportOptions{Scale: scale, Dark: true})
-	clear := render(t, p, vpc, ExportOptions{Scale: scale, Transparent: true})
-	clearDark := render(t, p, vpc, ExportOptions{Scale: scale, Transparent: true, Dark: true})
+	light := exportImage(t, p, vpc, ExportOptions{Scale: scale})
+	dark := exportImage(t, p, vpc, ExportOptions{Scale: scale, Dark: true})
+	clear := exportImage(t, p, vpc, ExportOptions{Scale: scale, Transparent: true})
+	clearDark := exportImage(t, p, vpc, ExportOptions{Scale: scale, Transparent: true, Dark: true})
 
 	corner := image.Pt(2, 2)
 	for _, tc := range []struct {

@@ -1,4 +1,4 @@
-package app
+package render
 
 import (
 	"math"
@@ -10,12 +10,12 @@ import (
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
-// templateView draws a board's template under its cards: the value
+// TemplateView draws a board's template under its cards: the value
 // proposition canvas's square and circle with their zones, the job map's
 // step columns with their headers and rows, every zone's label and guiding
 // question. Its objects are built once per template, title and steps, then
 // only moved and resized as the view changes.
-type templateView struct {
+type TemplateView struct {
 	key     string
 	items   []tplItem
 	objects []fyne.CanvasObject
@@ -40,8 +40,8 @@ type tplItem struct {
 	stroke float32 // stroke width
 }
 
-// templateKey changes whenever what the template draws changes.
-func templateKey(bd *canvas.Board) string {
+// TemplateKey changes whenever what the template draws changes.
+func TemplateKey(bd *canvas.Board) string {
 	var sb strings.Builder
 	sb.WriteString(bd.Template)
 	sb.WriteByte(0)
@@ -57,11 +57,11 @@ func templateKey(bd *canvas.Board) string {
 	return sb.String()
 }
 
-// build makes the template's objects when the template, title or steps
+// Build makes the template's objects when the template, title or steps
 // changed (or the theme: the renderer then clears key); it reports whether
 // it did.
-func (t *templateView) build(b *BoardWidget, bd *canvas.Board, colors *boardColors) bool {
-	key := templateKey(bd)
+func (t *TemplateView) Build(bd *canvas.Board, colors *Palette) bool {
+	key := TemplateKey(bd)
 	if key == t.key && t.objects != nil {
 		return false
 	}
@@ -81,12 +81,12 @@ func (t *templateView) build(b *BoardWidget, bd *canvas.Board, colors *boardColo
 	return true
 }
 
-// layout places the objects for the board's view.
-func (t *templateView) layout(b *BoardWidget) {
-	z := b.zoom
+// Layout places the objects for the board's view.
+func (t *TemplateView) Layout(vp Viewport) {
+	z := vp.Zoom
 	for i := range t.items {
 		it := &t.items[i]
-		pos, size := b.screenRect(it.r)
+		pos, size := vp.ScreenRect(it.r)
 		switch it.kind {
 		case tplRect:
 			o := it.obj.(*fcanvas.Rectangle)
@@ -105,12 +105,12 @@ func (t *templateView) layout(b *BoardWidget) {
 			o.StrokeWidth = strokeWidth(it.stroke, z)
 		case tplText:
 			o := it.obj.(*fcanvas.Text)
-			if it.size*z < minTextPixels {
+			if it.size*z < MinTextPixels {
 				o.Hidden = true
 				continue
 			}
 			o.Hidden = false
-			setTextSize(o, it.size*z)
+			SetTextSize(o, it.size*z)
 			o.Move(pos)
 			o.Resize(size)
 		}
@@ -122,16 +122,16 @@ func (t *templateView) layout(b *BoardWidget) {
 func strokeWidth(w, z float32) float32 { return min(max(w*z, 1), w*1.5) }
 
 type tplBuilder struct {
-	t *templateView
-	c *boardColors
+	t *TemplateView
+	c *Palette
 }
 
 func (tb *tplBuilder) add(it tplItem) { tb.t.items = append(tb.t.items, it) }
 
 func (tb *tplBuilder) text(s string, r canvas.Rect, size float32, style fyne.TextStyle, align fyne.TextAlign, muted bool) {
-	c := tb.c.foreground
+	c := tb.c.Foreground
 	if muted {
-		c = tb.c.muted
+		c = tb.c.Muted
 	}
 	o := fcanvas.NewText(s, c)
 	o.TextStyle = style
@@ -145,8 +145,8 @@ func (tb *tplBuilder) paragraph(s string, x, y, w float64, maxLines int, size, m
 	if s == "" {
 		return 0
 	}
-	h := float32(maxLines) * size * lineHeightRatio(style)
-	blk := fitText(s, float32(w), h, size, minSize, style)
+	h := float32(maxLines) * size * LineHeightRatio(style)
+	blk := FitText(s, float32(w), h, size, minSize, style)
 	for i, l := range blk.Lines {
 		tb.text(l, canvas.Rect{X: x, Y: y + float64(float32(i)*blk.LineH), W: w, H: float64(blk.LineH)},
 			blk.Size, style, align, muted)
@@ -155,9 +155,9 @@ func (tb *tplBuilder) paragraph(s string, x, y, w float64, maxLines int, size, m
 }
 
 func (tb *tplBuilder) line(x0, y0, x1, y1 float64, stroke float32, frame bool) {
-	c := opaque(tb.c.background, tb.c.foreground, 0.38)
+	c := Opaque(tb.c.Background, tb.c.Foreground, 0.38)
 	if frame {
-		c = opaque(tb.c.background, tb.c.foreground, 0.7)
+		c = Opaque(tb.c.Background, tb.c.Foreground, 0.7)
 	}
 	o := fcanvas.NewLine(c)
 	tb.add(tplItem{obj: o, kind: tplLine, r: canvas.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}, stroke: stroke})
@@ -175,8 +175,8 @@ func (tb *tplBuilder) zones(bd *canvas.Board, tpl *canvas.Template) {
 		top, left = math.Min(top, r.Y), math.Min(left, r.X)
 	}
 	if title := bd.Title; title != "" && top-tpl.Bounds.Y >= 120 {
-		tb.text(title, canvas.Rect{X: left, Y: tpl.Bounds.Y + 8, W: 1600, H: titleSize * 1.4},
-			titleSize, bold, fyne.TextAlignLeading, false)
+		tb.text(title, canvas.Rect{X: left, Y: tpl.Bounds.Y + 8, W: 1600, H: TitleSize * 1.4},
+			TitleSize, bold, fyne.TextAlignLeading, false)
 	}
 
 	// Dividers between zones: each zone's edges, cut to its circle, drawn
@@ -203,7 +203,7 @@ func (tb *tplBuilder) zones(bd *canvas.Board, tpl *canvas.Template) {
 		}
 	}
 	for _, f := range tpl.Frames {
-		fc := opaque(tb.c.background, tb.c.foreground, 0.7)
+		fc := Opaque(tb.c.Background, tb.c.Foreground, 0.7)
 		var fr canvas.Rect
 		if f.Circle != nil {
 			o := fcanvas.NewCircle(nil)
@@ -217,8 +217,8 @@ func (tb *tplBuilder) zones(bd *canvas.Board, tpl *canvas.Template) {
 			tb.add(tplItem{obj: o, kind: tplRect, r: fr, stroke: 5})
 		}
 		if f.Label != "" {
-			tb.text(f.Label, canvas.Rect{X: fr.X, Y: fr.Y - frameLabelSize*1.6, W: fr.W, H: frameLabelSize * 1.4},
-				frameLabelSize, bold, fyne.TextAlignCenter, false)
+			tb.text(f.Label, canvas.Rect{X: fr.X, Y: fr.Y - FrameLabelSize*1.6, W: fr.W, H: FrameLabelSize * 1.4},
+				FrameLabelSize, bold, fyne.TextAlignCenter, false)
 		}
 	}
 	for _, z := range tpl.Zones {
@@ -247,10 +247,10 @@ func (tb *tplBuilder) zoneLabel(z canvas.Zone) {
 	}
 	w := x1 - x0 - 40
 	bold := fyne.TextStyle{Bold: true}
-	tb.text(z.Label, canvas.Rect{X: x0 + 20, Y: y, W: w, H: zoneLabelSize * 1.4},
-		zoneLabelSize, bold, fyne.TextAlignCenter, false)
+	tb.text(z.Label, canvas.Rect{X: x0 + 20, Y: y, W: w, H: ZoneLabelSize * 1.4},
+		ZoneLabelSize, bold, fyne.TextAlignCenter, false)
 	qw := math.Min(w-20, 440)
-	tb.paragraph(z.Question, x0+20+(w-qw)/2, y+zoneLabelSize*1.5, qw, 3, zoneQuestionSize, 14,
+	tb.paragraph(z.Question, x0+20+(w-qw)/2, y+ZoneLabelSize*1.5, qw, 3, ZoneQuestionSize, 14,
 		fyne.TextStyle{Italic: true}, fyne.TextAlignCenter, true)
 }
 
@@ -322,32 +322,32 @@ func (tb *tplBuilder) jobMap(bd *canvas.Board, c *canvas.Columns) {
 	if r, ok := bd.TitleRect(); ok {
 		// The core job statement over its steps, under a caption that
 		// says what it is.
-		tb.text("Core job", canvas.Rect{X: r.X, Y: r.Y, W: r.W, H: jobCaptionSize * 1.4},
-			jobCaptionSize, bold, fyne.TextAlignLeading, true)
-		tb.paragraph(bd.Title, r.X, r.Y+jobCaptionSize*1.5, r.W, 1, titleSize, 24, bold, fyne.TextAlignLeading, false)
+		tb.text("Core job", canvas.Rect{X: r.X, Y: r.Y, W: r.W, H: JobCaptionSize * 1.4},
+			JobCaptionSize, bold, fyne.TextAlignLeading, true)
+		tb.paragraph(bd.Title, r.X, r.Y+JobCaptionSize*1.5, r.W, 1, TitleSize, 24, bold, fyne.TextAlignLeading, false)
 	}
 	for i, s := range bd.Steps {
 		x := c.ColumnX(i)
-		hdr := fcanvas.NewRectangle(tb.c.header)
-		hdr.StrokeColor = opaque(tb.c.background, tb.c.foreground, 0.38)
+		hdr := fcanvas.NewRectangle(tb.c.Header)
+		hdr.StrokeColor = Opaque(tb.c.Background, tb.c.Foreground, 0.38)
 		tb.add(tplItem{obj: hdr, kind: tplRect, r: canvas.Rect{X: x, Y: c.Y, W: c.Width, H: c.Header}, stroke: 2})
 		const pad = 16
-		nameH := tb.paragraph(s.Name, x+pad, c.Y+pad, c.Width-2*pad, 2, stepNameSize, 20, bold, fyne.TextAlignLeading, false)
+		nameH := tb.paragraph(s.Name, x+pad, c.Y+pad, c.Width-2*pad, 2, StepNameSize, 20, bold, fyne.TextAlignLeading, false)
 		room := c.Header - 2*pad - nameH - 4
 		if room > 0 {
-			lines := max(int(room/(stepDescSize*float64(lineHeightRatio(fyne.TextStyle{})))), 1)
-			tb.paragraph(s.Description, x+pad, c.Y+pad+nameH+4, c.Width-2*pad, lines, stepDescSize, 14,
+			lines := max(int(room/(StepDescSize*float64(LineHeightRatio(fyne.TextStyle{})))), 1)
+			tb.paragraph(s.Description, x+pad, c.Y+pad+nameH+4, c.Width-2*pad, lines, StepDescSize, 14,
 				fyne.TextStyle{}, fyne.TextAlignLeading, true)
 		}
 		y := c.Y + c.Header
 		for _, row := range c.Rows {
 			cell := fcanvas.NewRectangle(nil)
-			cell.StrokeColor = opaque(tb.c.background, tb.c.foreground, 0.38)
+			cell.StrokeColor = Opaque(tb.c.Background, tb.c.Foreground, 0.38)
 			tb.add(tplItem{obj: cell, kind: tplRect, r: canvas.Rect{X: x, Y: y, W: c.Width, H: row.Height}, stroke: 2})
-			tb.text(row.Label, canvas.Rect{X: x + pad, Y: y + 10, W: c.Width - 2*pad, H: zoneQuestionSize * 1.4},
-				zoneQuestionSize, bold, fyne.TextAlignLeading, true)
+			tb.text(row.Label, canvas.Rect{X: x + pad, Y: y + 10, W: c.Width - 2*pad, H: ZoneQuestionSize * 1.4},
+				ZoneQuestionSize, bold, fyne.TextAlignLeading, true)
 			if i == 0 {
-				tb.paragraph(row.Question, x+pad, y+10+zoneQuestionSize*1.5, c.Width-2*pad, 3, 16, 13,
+				tb.paragraph(row.Question, x+pad, y+10+ZoneQuestionSize*1.5, c.Width-2*pad, 3, 16, 13,
 					fyne.TextStyle{Italic: true}, fyne.TextAlignLeading, true)
 			}
 			y += row.Height
@@ -355,21 +355,45 @@ func (tb *tplBuilder) jobMap(bd *canvas.Board, c *canvas.Columns) {
 	}
 }
 
-// stepHeaderAt returns the index of the job map step whose header holds p.
-func stepHeaderAt(bd *canvas.Board, p canvas.Point) (int, bool) {
-	c := bd.TemplateOf().Columns
-	if c == nil || p.Y < c.Y || p.Y >= c.Y+c.Header || p.X < c.X {
-		return -1, false
-	}
-	i := int((p.X - c.X) / c.Width)
-	if i >= len(bd.Steps) {
-		return -1, false
-	}
-	return i, true
+// Objects are the template's canvas objects, bottom to top.
+func (t *TemplateView) Objects() []fyne.CanvasObject { return t.objects }
+
+// Key is the TemplateKey of the board the objects were built for.
+func (t *TemplateView) Key() string { return t.key }
+
+// TemplateText is one line of the template's text and its box, in board
+// units.
+type TemplateText struct {
+	Text  string
+	Box   canvas.Rect
+	Size  float32
+	Style fyne.TextStyle
+	Align fyne.TextAlign
 }
 
-// stepHeaderRect is the header of step i, in board units.
-func stepHeaderRect(bd *canvas.Board, i int) canvas.Rect {
-	c := bd.TemplateOf().Columns
-	return canvas.Rect{X: c.ColumnX(i), Y: c.Y, W: c.Width, H: c.Header}
+// Texts lists every line of text the template draws.
+func (t *TemplateView) Texts() []TemplateText {
+	var out []TemplateText
+	for _, it := range t.items {
+		if it.kind != tplText {
+			continue
+		}
+		o := it.obj.(*fcanvas.Text)
+		out = append(out, TemplateText{Text: o.Text, Box: it.r, Size: it.size, Style: o.TextStyle, Align: o.Alignment})
+	}
+	return out
+}
+
+// Ink is the part of the text's box its text covers.
+func (tt TemplateText) Ink() canvas.Rect {
+	w := math.Min(float64(fyne.MeasureText(tt.Text, tt.Size, tt.Style).Width), tt.Box.W)
+	r := tt.Box
+	switch tt.Align {
+	case fyne.TextAlignCenter:
+		r.X += (r.W - w) / 2
+	case fyne.TextAlignTrailing:
+		r.X += r.W - w
+	}
+	r.W = w
+	return r
 }
