@@ -58,8 +58,10 @@ type ExportOptions struct {
 
 	// Date is the footer's date; the zero time means today.
 	Date time.Time
-	// Theme is the theme the look is taken from, in the variant chosen by
-	// Dark; nil means the app's theme, so the export looks as the screen.
+	// Theme is the theme the colours are taken from, in the variant
+	// chosen by Dark; nil means the app's theme, so the export looks as
+	// the screen. Text is drawn in the app theme's fonts, which it is
+	// measured in.
 	Theme fyne.Theme
 }
 

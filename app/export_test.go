@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -463,5 +464,33 @@ func TestExportCropKeepsJobMapHeaders(t *testing.T) {
 	jm1.Links = nil
 	if got := exportArea(jm1, true); got.W > c.Width+2*exportCropMargin || got.Y > c.Y {
 		t.Errorf("one step's crop %v: want one column wide with its header", got)
+	}
+}
+
+// Exports one after the other keep no memory: Fyne caches the fonts of a
+// theme override's scope for good, so an export drawn under an override
+// of its own kept about 30 MB each time.
+func TestExportsKeepNoMemory(t *testing.T) {
+	exportApp(t)
+	p := sampleProject(t)
+	for _, dark := range []bool{false, true} { // fills the caches that stay
+		exportImage(t, p, p.Boards[0], ExportOptions{Scale: 1, Dark: dark})
+	}
+	heap := func() uint64 {
+		runtime.GC()
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := heap()
+	for i := range 5 {
+		exportImage(t, p, p.Boards[0], ExportOptions{Scale: 1, Dark: i%2 == 1})
+	}
+	const limit = 4 << 20
+	grown := int64(heap()) - int64(before)
+	t.Logf("5 exports grew the heap by %.2f MB", float64(grown)/(1<<20))
+	if grown > limit {
+		t.Errorf("5 exports grew the heap by %.1f MB; want at most %d MB", float64(grown)/(1<<20), limit>>20)
 	}
 }
