@@ -204,7 +204,9 @@ func RenderBoard(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*image.NRG
 	if opt.Dark {
 		variant = theme.VariantDark
 	}
-	colors := render.NewPalette(base, variant)
+	// withVariant: an app theme held in one variant (the user chose dark)
+	// gives the export's variant all the same.
+	colors := render.NewPalette(withVariant(base, variant), variant)
 
 	// No theme override around the drawing: the view takes its colours
 	// explicitly, and its text is drawn in the app's fonts, which it was

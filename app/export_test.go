@@ -494,3 +494,24 @@ func TestExportsKeepNoMemory(t *testing.T) {
 		t.Errorf("5 exports grew the heap by %.1f MB; want at most %d MB", float64(grown)/(1<<20), limit>>20)
 	}
 }
+
+// The look chosen for the export wins over the one the app is held in: a
+// light export from an app the user turned dark is light.
+func TestExportLookOverAppsChoice(t *testing.T) {
+	a := test.NewTempApp(t)
+	p := sampleProject(t)
+	for _, tc := range []struct {
+		app  fyne.ThemeVariant
+		dark bool
+		want color.NRGBA
+	}{
+		{theme.VariantDark, false, color.NRGBA{0xff, 0xff, 0xff, 0xff}},
+		{theme.VariantLight, true, color.NRGBA{0x17, 0x17, 0x18, 0xff}},
+	} {
+		a.Settings().SetTheme(withVariant(theme.DefaultTheme(), tc.app))
+		img := exportImage(t, p, p.Boards[0], ExportOptions{Scale: 0.25, Dark: tc.dark})
+		if got := img.NRGBAAt(1, 1); got != tc.want {
+			t.Errorf("app in variant %v, export dark %v: background %v, want %v", tc.app, tc.dark, got, tc.want)
+		}
+	}
+}
