@@ -26,6 +26,8 @@ const (
 	JobCaptionSize   = 20 // "Core job", over the job map's title
 	StepNameSize     = 30
 	StepDescSize     = 18
+	AxisLabelSize    = 26
+	AreaLabelSize    = 24
 
 	// MinTextPixels is the on-screen size below which text is not drawn:
 	// it would be an unreadable smear that costs a texture upload.

@@ -68,11 +68,20 @@ func (t *TemplateView) Build(bd *canvas.Board, colors *Palette) bool {
 	t.key = key
 	t.items = t.items[:0]
 	tb := &tplBuilder{t: t, c: colors}
+	// Every template is drawn from its data alone, bottom to top: the
+	// board's title, the dividers between zones, areas, frames, axes, the
+	// zones' labels, the columns.
 	tpl := bd.TemplateOf()
+	tb.title(bd, tpl)
+	tb.dividers(tpl)
+	tb.areas(tpl.Areas)
+	tb.frames(tpl.Frames)
+	tb.axes(tpl.Axes)
+	for _, z := range tpl.Zones {
+		tb.zoneLabel(z)
+	}
 	if tpl.Columns != nil {
-		tb.jobMap(bd, tpl.Columns)
-	} else {
-		tb.zones(bd, tpl)
+		tb.columns(bd, tpl.Columns)
 	}
 	t.objects = make([]fyne.CanvasObject, len(t.items))
 	for i, it := range t.items {
@@ -163,24 +172,49 @@ func (tb *tplBuilder) line(x0, y0, x1, y1 float64, stroke float32, frame bool) {
 	tb.add(tplItem{obj: o, kind: tplLine, r: canvas.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}, stroke: stroke})
 }
 
-// zones draws a template of zones and frames: the value proposition canvas.
-func (tb *tplBuilder) zones(bd *canvas.Board, tpl *canvas.Template) {
-	if len(tpl.Frames) == 0 && len(tpl.Zones) == 0 {
-		return // the free board: open space
-	}
+// title writes the board's title: over the columns under the template's
+// caption, or at the top left of the template's shapes when there is room
+// above them (a free board, with none, has no title drawn).
+func (tb *tplBuilder) title(bd *canvas.Board, tpl *canvas.Template) {
 	bold := fyne.TextStyle{Bold: true}
+	if tpl.Columns != nil {
+		if r, ok := bd.TitleRect(); ok {
+			// The core job statement over its steps, under a caption
+			// that says what it is.
+			if c := tpl.Columns.Caption; c != "" {
+				tb.text(c, canvas.Rect{X: r.X, Y: r.Y, W: r.W, H: JobCaptionSize * 1.4},
+					JobCaptionSize, bold, fyne.TextAlignLeading, true)
+			}
+			tb.paragraph(bd.Title, r.X, r.Y+JobCaptionSize*1.5, r.W, 1, TitleSize, 24, bold, fyne.TextAlignLeading, false)
+		}
+		return
+	}
 	top, left := math.Inf(1), math.Inf(1)
+	add := func(r canvas.Rect) { top, left = math.Min(top, r.Y), math.Min(left, r.X) }
 	for _, f := range tpl.Frames {
-		r := frameRect(f)
-		top, left = math.Min(top, r.Y), math.Min(left, r.X)
+		add(frameRect(f))
+	}
+	for _, z := range tpl.Zones {
+		add(z.Rect)
+	}
+	for _, a := range tpl.Areas {
+		add(a.Rect)
+	}
+	if tpl.Axes != nil {
+		add(tpl.Axes.Rect)
+	}
+	if math.IsInf(top, 1) {
+		return // open space
 	}
 	if title := bd.Title; title != "" && top-tpl.Bounds.Y >= 120 {
 		tb.text(title, canvas.Rect{X: left, Y: tpl.Bounds.Y + 8, W: 1600, H: TitleSize * 1.4},
 			TitleSize, bold, fyne.TextAlignLeading, false)
 	}
+}
 
-	// Dividers between zones: each zone's edges, cut to its circle, drawn
-	// once; the frames go on top of them.
+// dividers draws the lines between zones: each zone's edges, cut to its
+// circle, drawn once and not where a frame goes over them.
+func (tb *tplBuilder) dividers(tpl *canvas.Template) {
 	seen := map[[4]float64]bool{}
 	for _, z := range tpl.Zones {
 		r := z.Rect
@@ -202,7 +236,13 @@ func (tb *tplBuilder) zones(bd *canvas.Board, tpl *canvas.Template) {
 			tb.line(e[0], e[1], e[2], e[3], 3, false)
 		}
 	}
-	for _, f := range tpl.Frames {
+}
+
+// frames draws the outlines around groups of zones, with their labels
+// above them.
+func (tb *tplBuilder) frames(frames []canvas.Frame) {
+	bold := fyne.TextStyle{Bold: true}
+	for _, f := range frames {
 		fc := Opaque(tb.c.Background, tb.c.Foreground, 0.7)
 		var fr canvas.Rect
 		if f.Circle != nil {
@@ -221,8 +261,52 @@ func (tb *tplBuilder) zones(bd *canvas.Board, tpl *canvas.Template) {
 				FrameLabelSize, bold, fyne.TextAlignCenter, false)
 		}
 	}
-	for _, z := range tpl.Zones {
-		tb.zoneLabel(z)
+}
+
+// areas draws the free areas for named groups: a light outline with the
+// group's name inside at the top left.
+func (tb *tplBuilder) areas(areas []canvas.Area) {
+	const pad = 16
+	for _, a := range areas {
+		o := fcanvas.NewRectangle(nil)
+		o.StrokeColor = Opaque(tb.c.Background, tb.c.Foreground, 0.38)
+		tb.add(tplItem{obj: o, kind: tplRect, r: a.Rect, stroke: 2})
+		if a.Label != "" {
+			tb.text(a.Label, canvas.Rect{X: a.Rect.X + pad, Y: a.Rect.Y + pad, W: a.Rect.W - 2*pad, H: AreaLabelSize * 1.4},
+				AreaLabelSize, fyne.TextStyle{Bold: true}, fyne.TextAlignLeading, true)
+		}
+	}
+}
+
+// axes draws two lines crossing, each labelled at both ends: the left and
+// right labels above the horizontal line's ends, the top and bottom ones
+// beyond the vertical line's.
+func (tb *tplBuilder) axes(a *canvas.Axes) {
+	if a == nil {
+		return
+	}
+	r := a.Rect
+	tb.line(r.X, a.Y, r.X+r.W, a.Y, 4, true)
+	tb.line(a.X, r.Y, a.X, r.Y+r.H, 4, true)
+	const gap = 12
+	bold := fyne.TextStyle{Bold: true}
+	h := AxisLabelSize * 1.4
+	if a.Left != "" {
+		tb.text(a.Left, canvas.Rect{X: r.X + gap, Y: a.Y - h - gap, W: a.X - r.X - 2*gap, H: h},
+			AxisLabelSize, bold, fyne.TextAlignLeading, false)
+	}
+	if a.Right != "" {
+		tb.text(a.Right, canvas.Rect{X: a.X + gap, Y: a.Y - h - gap, W: r.X + r.W - a.X - 2*gap, H: h},
+			AxisLabelSize, bold, fyne.TextAlignTrailing, false)
+	}
+	const w = 600
+	if a.Top != "" {
+		tb.text(a.Top, canvas.Rect{X: a.X - w/2, Y: r.Y - h - gap, W: w, H: h},
+			AxisLabelSize, bold, fyne.TextAlignCenter, false)
+	}
+	if a.Bottom != "" {
+		tb.text(a.Bottom, canvas.Rect{X: a.X - w/2, Y: r.Y + r.H + gap, W: w, H: h},
+			AxisLabelSize, bold, fyne.TextAlignCenter, false)
 	}
 }
 
@@ -234,9 +318,13 @@ func (tb *tplBuilder) zoneLabel(z canvas.Zone) {
 	const block = 150.0
 	r := z.Rect
 	y := r.Y + 24
+	step := 10.0
+	if z.Place == canvas.PlaceBottom {
+		y, step = r.Y+r.H-24-block, -10
+	}
 	x0, x1 := r.X, r.X+r.W
 	if z.Circle != nil {
-		for ; y < r.Y+r.H-block; y += 10 {
+		for ; y < r.Y+r.H-block && y > r.Y; y += step {
 			a0, a1 := zoneBand(z, y)
 			b0, b1 := zoneBand(z, y+block)
 			x0, x1 = math.Max(a0, b0), math.Min(a1, b1)
@@ -246,12 +334,28 @@ func (tb *tplBuilder) zoneLabel(z canvas.Zone) {
 		}
 	}
 	w := x1 - x0 - 40
+	qw := math.Min(w-20, 440)
+	qx := x0 + 20 + (w-qw)/2
+	align := fyne.TextAlignCenter
+	switch z.Align {
+	case canvas.AlignLeft:
+		align, qx = fyne.TextAlignLeading, x0+20
+	case canvas.AlignRight:
+		align, qx = fyne.TextAlignTrailing, x0+20+w-qw
+	}
+	italic := fyne.TextStyle{Italic: true}
+	if z.Place == canvas.PlaceBottom && z.Circle == nil {
+		// As low as the question's lines allow.
+		lines := 0
+		if z.Question != "" {
+			lines = len(FitText(z.Question, float32(qw), 3*ZoneQuestionSize*LineHeightRatio(italic), ZoneQuestionSize, 14, italic).Lines)
+		}
+		y = r.Y + r.H - 24 - ZoneLabelSize*1.5 - float64(float32(lines)*ZoneQuestionSize*LineHeightRatio(italic))
+	}
 	bold := fyne.TextStyle{Bold: true}
 	tb.text(z.Label, canvas.Rect{X: x0 + 20, Y: y, W: w, H: ZoneLabelSize * 1.4},
-		ZoneLabelSize, bold, fyne.TextAlignCenter, false)
-	qw := math.Min(w-20, 440)
-	tb.paragraph(z.Question, x0+20+(w-qw)/2, y+ZoneLabelSize*1.5, qw, 3, ZoneQuestionSize, 14,
-		fyne.TextStyle{Italic: true}, fyne.TextAlignCenter, true)
+		ZoneLabelSize, bold, align, false)
+	tb.paragraph(z.Question, qx, y+ZoneLabelSize*1.5, qw, 3, ZoneQuestionSize, 14, italic, align, true)
 }
 
 // zoneBand is the horizontal extent of a zone at height y.
@@ -315,17 +419,10 @@ func frameRect(f canvas.Frame) canvas.Rect {
 	return canvas.Rect{}
 }
 
-// jobMap draws the job map: one column per step with a header (name and
-// description) over a cell per row.
-func (tb *tplBuilder) jobMap(bd *canvas.Board, c *canvas.Columns) {
+// columns draws a column template: one column per step with a header
+// (name and description) over a cell per row.
+func (tb *tplBuilder) columns(bd *canvas.Board, c *canvas.Columns) {
 	bold := fyne.TextStyle{Bold: true}
-	if r, ok := bd.TitleRect(); ok {
-		// The core job statement over its steps, under a caption that
-		// says what it is.
-		tb.text("Core job", canvas.Rect{X: r.X, Y: r.Y, W: r.W, H: JobCaptionSize * 1.4},
-			JobCaptionSize, bold, fyne.TextAlignLeading, true)
-		tb.paragraph(bd.Title, r.X, r.Y+JobCaptionSize*1.5, r.W, 1, TitleSize, 24, bold, fyne.TextAlignLeading, false)
-	}
 	for i, s := range bd.Steps {
 		x := c.ColumnX(i)
 		hdr := fcanvas.NewRectangle(tb.c.Header)
