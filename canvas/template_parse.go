@@ -22,7 +22,9 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 		return nil, jsonError(name, data, err)
 	}
 	if dec.More() {
-		return nil, fmt.Errorf("template %s: %s: more after the template's object", name, position(data, dec.InputOffset()))
+		off := dec.InputOffset()
+		off += int64(len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n")))
+		return nil, fmt.Errorf("template %s: %s: more after the template's object", name, position(data, off))
 	}
 	if err := t.validate(); err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
@@ -36,9 +38,12 @@ func jsonError(name string, data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		return fmt.Errorf("template %s: %s: %v", name, position(data, syntax.Offset), syntax)
+		// The offset is just past the character at fault.
+		return fmt.Errorf("template %s: %s: %v", name, position(data, syntax.Offset-1), syntax)
 	case errors.As(err, &typ):
-		return fmt.Errorf("template %s: %s: %s: want %v, got %s", name, position(data, typ.Offset), typ.Field, typ.Type, typ.Value)
+		// Every member of a template file is in lower case, unlike the
+		// Go fields the error names (Rect's X, Y, W, H).
+		return fmt.Errorf("template %s: %s: %s: want %v, got %s", name, position(data, typ.Offset), strings.ToLower(typ.Field), typ.Type, typ.Value)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		return fmt.Errorf("template %s: unknown member %s", name, strings.TrimPrefix(err.Error(), "json: unknown field "))
 	case errors.Is(err, io.EOF) || err.Error() == "unexpected EOF":
