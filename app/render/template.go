@@ -10,11 +10,12 @@ import (
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
-// TemplateView draws a board's template under its cards: the value
-// proposition canvas's square and circle with their zones, the job map's
-// step columns with their headers and rows, every zone's label and guiding
-// question. Its objects are built once per template, title and steps, then
-// only moved and resized as the view changes.
+// TemplateView draws a board's template under its cards, from the
+// template's data only: frames (rectangles, circles), zones (rectangles,
+// slices of a circle) with their labels and guiding questions, axes, free
+// areas, step columns with their headers and rows. Its objects are built
+// once per template, title and steps, then only moved and resized as the
+// view changes.
 type TemplateView struct {
 	key     string
 	items   []tplItem
