@@ -175,7 +175,7 @@ func TestBoardEditorShowsWholeText(t *testing.T) {
 		b.edit.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 		c := s.vpc.Cards[len(s.vpc.Cards)-1]
 		w.Canvas().Capture()
-		if note := b.r.views[c.ID].r.block.Size * z; math.Abs(float64(typed-note)) > 0.01 {
+		if note := b.r.view.Card(c.ID).TextSize() * z; math.Abs(float64(typed-note)) > 0.01 {
 			t.Errorf("zoom %v: the editor's text is %v px, the note's %v px", z, typed, note)
 		}
 	}

@@ -53,7 +53,6 @@ type BoardWidget struct {
 	edit  *editor
 
 	closed bool
-	bare   bool           // drawn for an export: no background of its own
 	r      *boardRenderer // nil until the renderer is made
 
 	// onView runs after the view moved or what it shows changed: the

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/google/uuid"
 
+	"github.com/jobcanvas/jobcanvas/app/render"
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
@@ -20,30 +21,30 @@ func near(a, b float64) bool { return math.Abs(a-b) < 0.01 }
 
 func TestBoardShowsEveryCardAndFollowsUndo(t *testing.T) {
 	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
-	if got, want := len(b.r.views), len(s.vpc.Cards); got != want {
+	if got, want := b.r.view.Len(), len(s.vpc.Cards); got != want {
 		t.Fatalf("views = %d, want %d", got, want)
 	}
 	c := canvas.NewCard(canvas.KindPain, at(1500, 1000), "Flat tyre")
 	if err := doc.Do(&canvas.AddCards{Board: s.vpc.ID, Cards: []canvas.Card{c}}); err != nil {
 		t.Fatal(err)
 	}
-	if b.r.views[c.ID] == nil {
+	if b.r.view.Card(c.ID) == nil {
 		t.Fatal("no view for the added card")
 	}
-	before := b.r.views[s.byText["Rain"]]
+	before := b.r.view.Card(s.byText["Rain"])
 	if err := doc.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	if b.r.views[c.ID] != nil || len(b.r.views) != len(s.vpc.Cards) {
+	if b.r.view.Card(c.ID) != nil || b.r.view.Len() != len(s.vpc.Cards) {
 		t.Fatal("undo left the card's view behind")
 	}
-	if b.r.views[s.byText["Rain"]] != before {
+	if b.r.view.Card(s.byText["Rain"]) != before {
 		t.Error("sync re-created a view it could reuse")
 	}
 	if err := doc.Redo(); err != nil {
 		t.Fatal(err)
 	}
-	if b.r.views[c.ID] == nil {
+	if b.r.view.Card(c.ID) == nil {
 		t.Fatal("redo: no view for the card")
 	}
 }
@@ -63,7 +64,7 @@ func TestBoardClickSelects(t *testing.T) {
 	// A tap without a press before it (touch, tests) selects too.
 	test.TapAt(b, cardCenter(b, rain))
 	assertSelection(t, b, rain)
-	if !b.r.views[rain].selected {
+	if !b.r.view.Card(rain).Selected() {
 		t.Error("the selected card shows no outline")
 	}
 }
@@ -113,7 +114,7 @@ func TestBoardDragMovesSelectionAsOneUndoStep(t *testing.T) {
 	if math.Mod(r1.Y, gridStep) != 0 {
 		t.Errorf("grabbed card not snapped to the grid: y = %v", r1.Y)
 	}
-	if got := b.r.views[rain].Position(); got != b.toScreen(at(r1.X, r1.Y)) {
+	if got := b.r.view.Card(rain).Position(); got != b.toScreen(at(r1.X, r1.Y)) {
 		t.Errorf("view at %v, card at %v", got, b.toScreen(at(r1.X, r1.Y)))
 	}
 	if doc.History.UndoName() != "Move cards" {
@@ -126,7 +127,7 @@ func TestBoardDragMovesSelectionAsOneUndoStep(t *testing.T) {
 	if c := s.vpc.Card(stolen); c.Y != s0.Y {
 		t.Fatal("undo did not move the whole selection back in one step")
 	}
-	if got := b.r.views[rain].Position(); got != b.toScreen(at(r0.X, r0.Y)) {
+	if got := b.r.view.Card(rain).Position(); got != b.toScreen(at(r0.X, r0.Y)) {
 		t.Error("view not back after undo")
 	}
 	b.Redo()
@@ -160,7 +161,7 @@ func TestBoardDropInAnotherZoneChangesZoneAndKind(t *testing.T) {
 	if c.Zone != "gains" || c.Kind != canvas.KindGain {
 		t.Fatalf("zone %q kind %q, want gains/gain", c.Zone, c.Kind)
 	}
-	if got := b.r.views[rain].shown.color; got != canvas.KindGain.DefaultColor() {
+	if got := b.r.view.Card(rain).Shown().Color; got != canvas.KindGain.DefaultColor() {
 		t.Errorf("the view still shows %s", got)
 	}
 	if err := doc.Undo(); err != nil {
@@ -169,7 +170,7 @@ func TestBoardDropInAnotherZoneChangesZoneAndKind(t *testing.T) {
 	if c.Zone != "pains" || c.Kind != canvas.KindPain {
 		t.Fatalf("undo: zone %q kind %q", c.Zone, c.Kind)
 	}
-	if got := b.r.views[rain].shown.color; got != canvas.KindPain.DefaultColor() {
+	if got := b.r.view.Card(rain).Shown().Color; got != canvas.KindPain.DefaultColor() {
 		t.Errorf("after undo the view shows %s", got)
 	}
 }
@@ -268,7 +269,7 @@ func TestBoardEditCardText(t *testing.T) {
 	if doc.History.UndoName() != "Edit text" {
 		t.Errorf("undo name %q", doc.History.UndoName())
 	}
-	if b.r.views[rain].shown.text != "Rain and wind\nin winter" {
+	if b.r.view.Card(rain).Shown().Text != "Rain and wind\nin winter" {
 		t.Error("the view did not follow the text")
 	}
 	b.Undo()
@@ -308,11 +309,11 @@ func TestBoardDeleteAndUndo(t *testing.T) {
 	if s.vpc.Card(racks) != nil || s.vpc.Card(stolen) != nil || len(s.vpc.Links) != links-1 {
 		t.Fatal("Delete did not remove the cards and their link")
 	}
-	if len(b.Selection()) != 0 || b.r.views[racks] != nil {
+	if len(b.Selection()) != 0 || b.r.view.Card(racks) != nil {
 		t.Error("deleted cards still selected or drawn")
 	}
 	b.Undo()
-	if s.vpc.Card(racks) == nil || len(s.vpc.Links) != links || b.r.views[racks] == nil {
+	if s.vpc.Card(racks) == nil || len(s.vpc.Links) != links || b.r.view.Card(racks) == nil {
 		t.Fatal("undo did not bring the cards back")
 	}
 	b.Select(racks)
@@ -413,7 +414,7 @@ func TestBoardPasteAcrossBoardsAndForeignText(t *testing.T) {
 	if len(s.jobMap.Cards) != n+1 || s.jobMap.Cards[n].Text != "Rain" {
 		t.Fatal("paste on another board")
 	}
-	if other.r.views[s.jobMap.Cards[n].ID] == nil {
+	if other.r.view.Card(s.jobMap.Cards[n].ID) == nil {
 		t.Error("the other board does not show the pasted card")
 	}
 
@@ -577,7 +578,7 @@ func TestBoardPans(t *testing.T) {
 	if got := *s.vpc.Card(rain); got.X != c.X || got.Y != c.Y || doc.History.UndoName() != "" {
 		t.Fatal("panning moved a card")
 	}
-	if got := b.r.views[rain].Position(); got != b.toScreen(at(c.X, c.Y)) {
+	if got := b.r.view.Card(rain).Position(); got != b.toScreen(at(c.X, c.Y)) {
 		t.Error("card views did not follow the pan")
 	}
 }
@@ -588,20 +589,20 @@ func TestBoardCullsAndHidesSmallText(t *testing.T) {
 	b.autoFit = false
 	b.pan = fyne.NewPos(-1300, -700) // the pains in view, the value map far off
 	b.relayout()
-	if !b.r.views[s.byText["Rain"]].Visible() {
+	if !b.r.view.Card(s.byText["Rain"]).Visible() {
 		t.Error("a card in view is hidden")
 	}
-	if b.r.views[s.byText["Route planner app"]].Visible() {
+	if b.r.view.Card(s.byText["Route planner app"]).Visible() {
 		t.Error("a card out of view is drawn")
 	}
 	for range 20 {
 		b.ZoomOut()
 	}
-	v := b.r.views[s.byText["Rain"]]
+	v := b.r.view.Card(s.byText["Rain"])
 	if !v.Visible() {
 		t.Fatal("every card shows when the whole board is in view")
 	}
-	for _, l := range v.r.lines {
+	for _, l := range v.Lines() {
 		if l.Visible() {
 			t.Fatalf("text %q drawn at zoom %v", l.Text, b.zoom)
 		}
@@ -624,7 +625,7 @@ func TestBoardCardContextMenu(t *testing.T) {
 	if s.vpc.Card(rain).Color != "#F8BBD9" || s.vpc.Card(stolen).Color != "#F8BBD9" {
 		t.Fatal("colour")
 	}
-	if b.r.views[rain].shown.color != "#F8BBD9" {
+	if b.r.view.Card(rain).Shown().Color != "#F8BBD9" {
 		t.Error("the view did not take the colour")
 	}
 	doc.Undo()
@@ -648,11 +649,11 @@ func TestBoardCardContextMenu(t *testing.T) {
 	if s.vpc.Cards[len(s.vpc.Cards)-1].Text != "Arrive sweaty before the 9:00 meeting" {
 		t.Fatal("bring to front")
 	}
-	if b.r.order[len(b.r.order)-1].card.Text != "Arrive sweaty before the 9:00 meeting" {
+	if b.r.view.Drawn()[len(b.r.view.Drawn())-1].Card().Text != "Arrive sweaty before the 9:00 meeting" {
 		t.Error("the view's drawing order did not follow")
 	}
 	doc.Undo()
-	if b.r.order[len(b.r.order)-1].card != s.vpc.Cards[len(s.vpc.Cards)-1] {
+	if b.r.view.Drawn()[len(b.r.view.Drawn())-1].Card() != s.vpc.Cards[len(s.vpc.Cards)-1] {
 		t.Error("drawing order after undo")
 	}
 	n := len(s.vpc.Cards)
@@ -685,7 +686,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	if j.Steps[0].Name != "Plan" || j.Steps[0].Description == "" {
 		t.Fatalf("step %+v", j.Steps[0])
 	}
-	if b.r.tpl.key != templateKey(j) {
+	if b.r.view.Template().Key() != render.TemplateKey(j) {
 		t.Error("the header was not redrawn")
 	}
 	doc.Undo()
@@ -722,7 +723,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	if j.StepIndex("locate") != 2 || j.Card(card).X != x+320 {
 		t.Fatalf("move right: index %d, card x %v", j.StepIndex("locate"), j.Card(card).X)
 	}
-	if got := b.r.views[card].Position(); got != b.toScreen(at(x+320, j.Card(card).Y)) {
+	if got := b.r.view.Card(card).Position(); got != b.toScreen(at(x+320, j.Card(card).Y)) {
 		t.Error("the card view did not follow its step")
 	}
 	cardMenuItem(t, b.stepMenu("locate"), "Move left").Action()
@@ -739,7 +740,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 		t.Fatalf("delete step: %d cards", len(j.Cards))
 	}
 	doc.Undo()
-	if j.StepIndex("define") != 0 || len(j.Cards) != n || len(b.r.views) != n {
+	if j.StepIndex("define") != 0 || len(j.Cards) != n || b.r.view.Len() != n {
 		t.Fatal("undo delete step")
 	}
 }
@@ -766,14 +767,14 @@ func TestBoardFollowsDeletedBoard(t *testing.T) {
 	if err := doc.Do(&canvas.RemoveBoard{ID: s.vpc.ID}); err != nil {
 		t.Fatal(err)
 	}
-	if len(b.r.views) != 0 {
+	if b.r.view.Len() != 0 {
 		t.Error("a deleted board still shows cards")
 	}
 	b.NewCard()
 	b.SelectAll()
 	b.Paste()
 	doc.Undo()
-	if len(b.r.views) != len(s.vpc.Cards) {
+	if b.r.view.Len() != len(s.vpc.Cards) {
 		t.Error("undo of the deletion")
 	}
 }
@@ -1045,7 +1046,7 @@ func TestBoardDraggedCardDrawnOnTop(t *testing.T) {
 		return ids
 	}
 	before := order()
-	drawnLast := func() uuid.UUID { return b.r.order[len(b.r.order)-1].card.ID }
+	drawnLast := func() uuid.UUID { return b.r.view.Drawn()[len(b.r.view.Drawn())-1].Card().ID }
 	if drawnLast() != over.ID {
 		t.Fatal("the new card is not drawn last")
 	}
@@ -1082,7 +1083,7 @@ func TestBoardResizeByHandle(t *testing.T) {
 	c := s.vpc.Card(rain)
 	x, y, w0, h0 := c.X, c.Y, c.W, c.H
 	corner := func() fyne.Position { return b.toScreen(at(c.X+c.W, c.Y+c.H)) }
-	if v := b.r.views[rain]; v.r.handle.Visible() {
+	if v := b.r.view.Card(rain); v.HandleShown() {
 		t.Fatal("an unselected card shows a resize handle")
 	}
 	// (test.Drag is given where the pointer ends, as in the other tests:
@@ -1094,7 +1095,7 @@ func TestBoardResizeByHandle(t *testing.T) {
 	}
 	b.Undo()
 	b.Select(rain)
-	if v := b.r.views[rain]; !v.r.handle.Visible() {
+	if v := b.r.view.Card(rain); !v.HandleShown() {
 		t.Fatal("the selected card shows no resize handle")
 	}
 	test.Drag(w.Canvas(), corner().AddXY(3+64, 3+37), 64, 37)
@@ -1104,7 +1105,7 @@ func TestBoardResizeByHandle(t *testing.T) {
 	if c.W != w0+60 || c.H != h0+40 {
 		t.Errorf("resized to %vx%v, want %vx%v (on the grid)", c.W, c.H, w0+60, h0+40)
 	}
-	if v := b.r.views[rain]; v.r.key.w != c.W || v.Size().Width != float32(c.W)*b.zoom {
+	if v := b.r.view.Card(rain); v.Shown().W != c.W || v.Size().Width != float32(c.W)*b.zoom {
 		t.Error("the note's view did not follow the new size")
 	}
 	if doc.History.UndoName() != "Resize card" {

@@ -110,7 +110,7 @@ func TestExportDialogCurrentBoard(t *testing.T) {
 		t.Fatal(err)
 	}
 	fresh := sampleProject(t)
-	want := render(t, fresh, fresh.Boards[0], ExportOptions{Width: 600})
+	want := exportImage(t, fresh, fresh.Boards[0], ExportOptions{Width: 600})
 	if got.Bounds() != want.Bounds() || countDiffering(toNRGBA(got), want, 0) > 0 {
 		t.Error("the export differs from one of the document with nothing selected")
 	}
