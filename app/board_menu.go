@@ -141,8 +141,8 @@ func (b *BoardWidget) addStep(at int) {
 	if b.do(&canvas.AddStep{Board: b.boardID, Index: at, Step: s}) {
 		b.renameStep(s.ID)
 		// The name is a placeholder: typing replaces it.
-		if b.edit != nil && b.edit.step == s.ID {
-			b.edit.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+		if t, ok := b.edit.current(); ok && t.step == s.ID {
+			b.edit.shortcut(&fyne.ShortcutSelectAll{})
 		}
 	}
 }

@@ -68,8 +68,8 @@ func (r *boardRenderer) rebuildObjects() {
 		objs = append(objs, v)
 	}
 	objs = append(objs, r.band)
-	if e := r.b.edit; e != nil {
-		objs = append(objs, e.overlay)
+	if o := r.b.edit.object(); o != nil {
+		objs = append(objs, o)
 	}
 	r.objects = objs
 }
@@ -352,9 +352,7 @@ func (r *boardRenderer) editorChanged() {
 
 // layoutOverlay puts the text editor over what it edits.
 func (r *boardRenderer) layoutOverlay() {
-	if e := r.b.edit; e != nil {
-		e.layout(r.b)
-	}
+	r.b.layoutEditor()
 }
 
 // cardLook is what a card's view shows, to tell when it must be redrawn.

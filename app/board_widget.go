@@ -73,6 +73,7 @@ func NewBoardWidget(doc *Document, boardID uuid.UUID, clip *Clipboard) *BoardWid
 	}
 	b := &BoardWidget{doc: doc, boardID: boardID, clip: clip, zoom: 1, autoFit: true,
 		selected: map[uuid.UUID]bool{}}
+	b.edit = newEditor(b.commitEdit, b.cancelEdit, b.layoutEditor)
 	b.ExtendBaseWidget(b)
 	doc.OnChange(b.changed)
 	return b
@@ -401,7 +402,7 @@ func (b *BoardWidget) selectAdded(e *canvas.AddCards) {
 // Duplicate copies the selected cards beside themselves, links included,
 // without touching the clipboard.
 func (b *BoardWidget) Duplicate() {
-	if b.edit != nil {
+	if b.Editing() {
 		return
 	}
 	bd := b.board()
@@ -417,7 +418,7 @@ func (b *BoardWidget) Duplicate() {
 
 // DeleteSelection deletes the selected cards and their links.
 func (b *BoardWidget) DeleteSelection() {
-	if b.edit != nil {
+	if b.Editing() {
 		return
 	}
 	ids := b.Selection()
@@ -601,14 +602,4 @@ func idsInOrder(bd *canvas.Board, set map[uuid.UUID]bool) []uuid.UUID {
 		}
 	}
 	return out
-}
-
-// toEditor gives an editing shortcut to the text being typed, if any, and
-// reports whether it did.
-func (b *BoardWidget) toEditor(s fyne.Shortcut) bool {
-	if b.edit == nil {
-		return false
-	}
-	b.edit.entry.TypedShortcut(s)
-	return true
 }

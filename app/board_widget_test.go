@@ -211,10 +211,10 @@ func TestBoardNewCardCancelledOrEmptyLeavesNothing(t *testing.T) {
 	b.focus(b)
 	test.MoveMouse(b.canvasOf(), b.toScreen(at(1700, 300)))
 	b.TypedRune('n') // N over the gains zone
-	if !b.Editing() || !b.edit.isNew || b.edit.newCrd.Kind != canvas.KindGain {
+	if !b.Editing() || !b.edit.target.isNew || b.edit.target.newCrd.Kind != canvas.KindGain {
 		t.Fatalf("N: editing %v", b.Editing())
 	}
-	if c := b.edit.newCrd.Center(); !near(c.X, 1700) || !near(c.Y, 300) {
+	if c := b.edit.target.newCrd.Center(); !near(c.X, 1700) || !near(c.Y, 300) {
 		t.Errorf("new card at %v, want under the pointer", c)
 	}
 	test.Type(b.edit.entry, "Half")
@@ -240,7 +240,7 @@ func TestBoardNewCardAtViewCentreWithoutPointer(t *testing.T) {
 	b, _, _, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	b.NewCard()
 	want := b.toBoard(fyne.NewPos(screen.Width/2, screen.Height/2))
-	if c := b.edit.newCrd.Center(); !near(c.X, want.X) || !near(c.Y, want.Y) {
+	if c := b.edit.target.newCrd.Center(); !near(c.X, want.X) || !near(c.Y, want.Y) {
 		t.Errorf("new card at %v, want the view centre %v", c, want)
 	}
 }
@@ -249,7 +249,7 @@ func TestBoardEditCardText(t *testing.T) {
 	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	rain := s.byText["Rain"]
 	b.DoubleTapped(&fyne.PointEvent{Position: cardCenter(b, rain)})
-	if !b.Editing() || b.edit.card != rain || b.edit.entry.Text != "Rain" {
+	if !b.Editing() || b.edit.target.card != rain || b.edit.entry.Text != "Rain" {
 		t.Fatal("double-tap did not open the card's text")
 	}
 	test.Type(b.edit.entry, " and wind")
@@ -279,7 +279,7 @@ func TestBoardEditCardText(t *testing.T) {
 	// Enter and F2 edit the selection; clicking away commits.
 	b.Select(rain)
 	key(b, fyne.KeyF2)
-	if !b.Editing() || b.edit.card != rain {
+	if !b.Editing() || b.edit.target.card != rain {
 		t.Fatal("F2 did not edit the selected card")
 	}
 	test.Type(b.edit.entry, "!")
@@ -677,7 +677,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	w.Canvas().Overlays().Top().Hide()
 
 	b.DoubleTapped(&fyne.PointEvent{Position: hdr})
-	if !b.Editing() || b.edit.step != "define" {
+	if !b.Editing() || b.edit.target.step != "define" {
 		t.Fatal("double-tap on a header did not rename the step")
 	}
 	b.edit.entry.SetText("Plan")
@@ -695,7 +695,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 
 	steps := len(j.Steps)
 	cardMenuItem(t, b.stepMenu("locate"), "Add step after").Action()
-	if len(j.Steps) != steps+1 || j.StepIndex("locate") != 1 || !b.Editing() || b.edit.step != j.Steps[2].ID {
+	if len(j.Steps) != steps+1 || j.StepIndex("locate") != 1 || !b.Editing() || b.edit.target.step != j.Steps[2].ID {
 		t.Fatal("add step after")
 	}
 	b.edit.entry.SetText("Compare")
@@ -751,7 +751,7 @@ func TestBoardEmptySpaceMenu(t *testing.T) {
 		t.Error("paste enabled with nothing to paste")
 	}
 	cardMenuItem(t, m, "New card here").Action()
-	if !b.Editing() || b.edit.newCrd.Kind != canvas.KindProduct {
+	if !b.Editing() || b.edit.target.newCrd.Kind != canvas.KindProduct {
 		t.Fatal("new card here")
 	}
 	b.cancelEdit()
