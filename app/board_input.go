@@ -223,8 +223,8 @@ func (b *BoardWidget) Dragged(e *fyne.DragEvent) {
 	case dragPan:
 		b.panBy(e.Dragged.DX, e.Dragged.DY)
 	case dragMove:
-		m := &canvas.MoveCards{Board: b.boardID, IDs: b.drag.ids, Raise: true,
-			DX: float64(e.Dragged.DX / b.zoom), DY: float64(e.Dragged.DY / b.zoom), Gesture: b.drag.gesture}
+		dx, dy := b.view.ScreenDelta(e.Dragged)
+		m := &canvas.MoveCards{Board: b.boardID, IDs: b.drag.ids, Raise: true, DX: dx, DY: dy, Gesture: b.drag.gesture}
 		if !b.do(m) {
 			b.drag.mode = dragBand // stop moving; the band is harmless
 			b.drag.base = maps2(b.selected)
@@ -376,7 +376,8 @@ func (b *BoardWidget) resizeTo(pos fyne.Position) {
 		return
 	}
 	d := pos.Subtract(b.drag.from)
-	w, h := resizeLimits(b.drag.w0+float64(d.X/b.zoom), b.drag.h0+float64(d.Y/b.zoom))
+	dx, dy := b.view.ScreenDelta(fyne.NewDelta(d.X, d.Y))
+	w, h := resizeLimits(b.drag.w0+dx, b.drag.h0+dy)
 	if w != c.W || h != c.H {
 		b.do(&canvas.ResizeCard{Board: b.boardID, ID: c.ID, W: w, H: h, Gesture: b.drag.gesture})
 	}
@@ -402,9 +403,9 @@ func (b *BoardWidget) Scrolled(e *fyne.ScrollEvent) {
 		dy, b.scrollAcc = b.scrollAcc, 0
 	}
 	if dy > 0 {
-		b.zoomAt(nextZoom(b.zoom, 1), e.Position)
+		b.zoomAt(nextZoom(b.Zoom(), 1), e.Position)
 	} else {
-		b.zoomAt(nextZoom(b.zoom, -1), e.Position)
+		b.zoomAt(nextZoom(b.Zoom(), -1), e.Position)
 	}
 }
 

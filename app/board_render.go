@@ -81,9 +81,9 @@ func (r *boardRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
 // the view fits the board, whatever the widget's size.
 func (r *boardRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
-	if r.b.autoFit && size.Width > 0 && size.Height > 0 {
+	if r.b.view.AutoFit() && size.Width > 0 && size.Height > 0 {
 		if bd := r.b.board(); bd != nil {
-			r.b.fitRect(bd.Bounds(), size)
+			r.b.view.Fit(bd.Bounds(), size)
 		}
 	}
 	r.layoutAll()
@@ -223,7 +223,7 @@ func (r *boardRenderer) place(v *cardWidget) {
 		}
 		return
 	}
-	v.zoom = b.zoom
+	v.zoom = b.Zoom()
 	v.Move(pos)
 	if !v.Visible() {
 		v.Resize(size)
@@ -299,7 +299,7 @@ func (r *boardRenderer) showSelected(id uuid.UUID, on bool) {
 // layoutLinks draws each link from centre to centre of its cards; only the
 // links touching only (when not nil) are placed again.
 func (r *boardRenderer) layoutLinks(bd *canvas.Board, only map[uuid.UUID]bool) {
-	z := r.b.zoom
+	z := r.b.Zoom()
 	width := min(max(3*z, 1), 4)
 	view := r.b.Size()
 	for i, l := range bd.Links {

@@ -32,10 +32,7 @@ type BoardWidget struct {
 	boardID uuid.UUID
 	clip    *Clipboard
 
-	// The view: a board point p is drawn at p*zoom + pan.
-	zoom    float32
-	pan     fyne.Position
-	autoFit bool // the view fits the board, again whenever the size changes
+	view *Viewport
 
 	selected map[uuid.UUID]bool
 
@@ -71,7 +68,7 @@ func NewBoardWidget(doc *Document, boardID uuid.UUID, clip *Clipboard) *BoardWid
 	if clip == nil {
 		clip = NewClipboard()
 	}
-	b := &BoardWidget{doc: doc, boardID: boardID, clip: clip, zoom: 1, autoFit: true,
+	b := &BoardWidget{doc: doc, boardID: boardID, clip: clip, view: NewViewport(),
 		selected: map[uuid.UUID]bool{}}
 	b.edit = newEditor(b.commitEdit, b.cancelEdit, b.layoutEditor)
 	b.ExtendBaseWidget(b)
@@ -468,13 +465,13 @@ func (b *BoardWidget) EditSelection() {
 }
 
 // Zoom is the current zoom: screen pixels per board unit.
-func (b *BoardWidget) Zoom() float32 { return b.zoom }
+func (b *BoardWidget) Zoom() float32 { return b.view.Zoom() }
 
 // ZoomIn zooms one step in, around the middle of the view.
-func (b *BoardWidget) ZoomIn() { b.zoomAt(nextZoom(b.zoom, 1), b.center()) }
+func (b *BoardWidget) ZoomIn() { b.zoomAt(nextZoom(b.Zoom(), 1), b.center()) }
 
 // ZoomOut zooms one step out, around the middle of the view.
-func (b *BoardWidget) ZoomOut() { b.zoomAt(nextZoom(b.zoom, -1), b.center()) }
+func (b *BoardWidget) ZoomOut() { b.zoomAt(nextZoom(b.Zoom(), -1), b.center()) }
 
 // Zoom100 shows the board at its natural size, around the middle of the view.
 func (b *BoardWidget) Zoom100() { b.zoomAt(1, b.center()) }
@@ -485,8 +482,7 @@ func (b *BoardWidget) ZoomFit() {
 	if bd == nil {
 		return
 	}
-	b.autoFit = true
-	b.fitRect(bd.Bounds(), b.Size())
+	b.view.FitAlways(bd.Bounds(), b.Size())
 	b.relayout()
 }
 
@@ -495,51 +491,25 @@ func (b *BoardWidget) center() fyne.Position {
 	return fyne.NewPos(s.Width/2, s.Height/2)
 }
 
-// fitRect sets the view so that r fills size with a small margin.
-func (b *BoardWidget) fitRect(r canvas.Rect, size fyne.Size) {
-	if size.Width <= 0 || size.Height <= 0 || r.Empty() {
-		return
-	}
-	const margin = 16
-	z := float32(math.Min(float64(size.Width-2*margin)/r.W, float64(size.Height-2*margin)/r.H))
-	z = min(max(z, minZoom), maxZoom)
-	b.zoom = z
-	c := r.Center()
-	b.pan = fyne.NewPos(size.Width/2-float32(c.X)*z, size.Height/2-float32(c.Y)*z)
-}
-
 // zoomAt sets the zoom, keeping the board point under at where it is.
 func (b *BoardWidget) zoomAt(z float32, at fyne.Position) {
-	z = min(max(z, minZoom), maxZoom)
-	if z == b.zoom {
-		return
+	if b.view.ZoomAt(z, at) {
+		b.relayout()
 	}
-	p := b.toBoard(at)
-	b.zoom = z
-	b.pan = fyne.NewPos(at.X-float32(p.X)*z, at.Y-float32(p.Y)*z)
-	b.autoFit = false
-	b.relayout()
 }
 
 // panBy moves the view by a screen distance.
 func (b *BoardWidget) panBy(dx, dy float32) {
-	b.pan = b.pan.AddXY(dx, dy)
-	b.autoFit = false
+	b.view.PanBy(dx, dy)
 	b.relayout()
 }
 
 // viewRect is the part of the board in view, in board units.
-func (b *BoardWidget) viewRect() canvas.Rect {
-	s := b.Size()
-	p := b.toBoard(fyne.Position{})
-	return canvas.Rect{X: p.X, Y: p.Y, W: float64(s.Width / b.zoom), H: float64(s.Height / b.zoom)}
-}
+func (b *BoardWidget) viewRect() canvas.Rect { return b.view.Visible(b.Size()) }
 
 // centerOn pans the view so that p is in its middle.
 func (b *BoardWidget) centerOn(p canvas.Point) {
-	s := b.Size()
-	b.pan = fyne.NewPos(s.Width/2-float32(p.X)*b.zoom, s.Height/2-float32(p.Y)*b.zoom)
-	b.autoFit = false
+	b.view.CenterOn(p, b.Size())
 	b.relayout()
 }
 
@@ -550,18 +520,14 @@ func (b *BoardWidget) relayout() {
 }
 
 // toBoard converts a position on the widget to board units.
-func (b *BoardWidget) toBoard(p fyne.Position) canvas.Point {
-	return canvas.Point{X: float64((p.X - b.pan.X) / b.zoom), Y: float64((p.Y - b.pan.Y) / b.zoom)}
-}
+func (b *BoardWidget) toBoard(p fyne.Position) canvas.Point { return b.view.ToBoard(p) }
 
 // toScreen converts a board point to a position on the widget.
-func (b *BoardWidget) toScreen(p canvas.Point) fyne.Position {
-	return fyne.NewPos(float32(p.X)*b.zoom+b.pan.X, float32(p.Y)*b.zoom+b.pan.Y)
-}
+func (b *BoardWidget) toScreen(p canvas.Point) fyne.Position { return b.view.ToScreen(p) }
 
 // screenRect converts a board rectangle to a position and size on the widget.
 func (b *BoardWidget) screenRect(r canvas.Rect) (fyne.Position, fyne.Size) {
-	return b.toScreen(canvas.Point{X: r.X, Y: r.Y}), fyne.NewSize(float32(r.W)*b.zoom, float32(r.H)*b.zoom)
+	return b.view.ScreenRect(r)
 }
 
 // snap rounds a board coordinate to the grid.

@@ -495,19 +495,19 @@ func TestBoardShortcutsRunOnce(t *testing.T) {
 	if len(s.vpc.Cards) != 0 {
 		t.Fatal("Ctrl+X")
 	}
-	z := b.zoom
+	z := b.Zoom()
 	b.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: ctrl})
-	if b.zoom != nextZoom(z, 1) {
-		t.Fatalf("Ctrl+=: zoom %v", b.zoom)
+	if b.Zoom() != nextZoom(z, 1) {
+		t.Fatalf("Ctrl+=: zoom %v", b.Zoom())
 	}
 	b.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: ctrl})
 	b.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: ctrl})
-	if b.zoom != 1 {
-		t.Fatalf("Ctrl+1: zoom %v", b.zoom)
+	if b.Zoom() != 1 {
+		t.Fatalf("Ctrl+1: zoom %v", b.Zoom())
 	}
 	b.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: ctrl})
-	if b.zoom == 1 || !b.autoFit {
-		t.Fatalf("Ctrl+0: zoom %v", b.zoom)
+	if b.Zoom() == 1 || !b.view.AutoFit() {
+		t.Fatalf("Ctrl+0: zoom %v", b.Zoom())
 	}
 	_ = doc
 }
@@ -516,41 +516,41 @@ func TestBoardWheelZoomsAroundPointer(t *testing.T) {
 	b, _, _, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	pos := fyne.NewPos(300, 200)
 	before := b.toBoard(pos)
-	z := b.zoom
+	z := b.Zoom()
 	b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, 10)})
-	if b.zoom != nextZoom(z, 1) {
-		t.Fatalf("zoom %v after one notch in from %v", b.zoom, z)
+	if b.Zoom() != nextZoom(z, 1) {
+		t.Fatalf("zoom %v after one notch in from %v", b.Zoom(), z)
 	}
 	if after := b.toBoard(pos); !near(after.X, before.X) || !near(after.Y, before.Y) {
 		t.Errorf("point under the pointer moved from %v to %v", before, after)
 	}
 	// A notch of another platform (25 on Linux and Windows) or a fast
 	// spin is one step too.
-	zz := b.zoom
+	zz := b.Zoom()
 	b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, 25)})
-	if b.zoom != nextZoom(zz, 1) {
-		t.Fatalf("zoom %v after a notch of 25 from %v, want one step", b.zoom, zz)
+	if b.Zoom() != nextZoom(zz, 1) {
+		t.Fatalf("zoom %v after a notch of 25 from %v, want one step", b.Zoom(), zz)
 	}
 	b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, -25)})
 	// A trackpad's small deltas add up to one step.
-	zz = b.zoom
+	zz = b.Zoom()
 	for range 4 {
 		b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, -2.5)})
 	}
-	if b.zoom != nextZoom(zz, -1) {
-		t.Errorf("zoom %v, want one step out from %v", b.zoom, zz)
+	if b.Zoom() != nextZoom(zz, -1) {
+		t.Errorf("zoom %v, want one step out from %v", b.Zoom(), zz)
 	}
 	for range 40 {
 		b.ZoomIn()
 	}
-	if b.zoom != maxZoom {
-		t.Errorf("zoom in stops at %v, got %v", maxZoom, b.zoom)
+	if b.Zoom() != maxZoom {
+		t.Errorf("zoom in stops at %v, got %v", maxZoom, b.Zoom())
 	}
 	for range 40 {
 		b.ZoomOut()
 	}
-	if b.zoom != minZoom {
-		t.Errorf("zoom out stops at %v, got %v", minZoom, b.zoom)
+	if b.Zoom() != minZoom {
+		t.Errorf("zoom out stops at %v, got %v", minZoom, b.Zoom())
 	}
 }
 
@@ -559,20 +559,20 @@ func TestBoardPans(t *testing.T) {
 	rain := s.byText["Rain"]
 	c := *s.vpc.Card(rain)
 	// Middle button, even on a card.
-	p0 := b.pan
+	p0 := b.view.Pan()
 	from := cardCenter(b, rain)
 	pressAt(b, from, desktop.MouseButtonTertiary, 0)
 	dragSteps(b, from, from.AddXY(-100, 30), 3)
-	if b.pan != p0.AddXY(-100, 30) {
-		t.Fatalf("pan %v, want %v", b.pan, p0.AddXY(-100, 30))
+	if b.view.Pan() != p0.AddXY(-100, 30) {
+		t.Fatalf("pan %v, want %v", b.view.Pan(), p0.AddXY(-100, 30))
 	}
 	// Space held and the primary button.
 	b.KeyDown(&fyne.KeyEvent{Name: fyne.KeySpace})
 	from = cardCenter(b, rain)
 	dragSteps(b, from, from.AddXY(40, 0), 2)
 	b.KeyUp(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if b.pan != p0.AddXY(-60, 30) {
-		t.Fatalf("space pan %v", b.pan)
+	if b.view.Pan() != p0.AddXY(-60, 30) {
+		t.Fatalf("space pan %v", b.view.Pan())
 	}
 	if got := *s.vpc.Card(rain); got.X != c.X || got.Y != c.Y || doc.History.UndoName() != "" {
 		t.Fatal("panning moved a card")
@@ -585,8 +585,7 @@ func TestBoardPans(t *testing.T) {
 func TestBoardCullsAndHidesSmallText(t *testing.T) {
 	b, _, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	b.Zoom100()
-	b.autoFit = false
-	b.pan = fyne.NewPos(-1300, -700) // the pains in view, the value map far off
+	b.view.Set(b.Zoom(), fyne.NewPos(-1300, -700)) // the pains in view, the value map far off
 	b.relayout()
 	if !b.r.views[s.byText["Rain"]].Visible() {
 		t.Error("a card in view is hidden")
@@ -603,7 +602,7 @@ func TestBoardCullsAndHidesSmallText(t *testing.T) {
 	}
 	for _, l := range v.r.lines {
 		if l.Visible() {
-			t.Fatalf("text %q drawn at zoom %v", l.Text, b.zoom)
+			t.Fatalf("text %q drawn at zoom %v", l.Text, b.Zoom())
 		}
 	}
 }
@@ -948,7 +947,7 @@ func TestBoardDragWithinZonesKeepsKinds(t *testing.T) {
 	}
 	b.SelectAll()
 	from := cardCenter(b, rain)
-	dragSteps(b, from, from.AddXY(20*b.zoom, 0), 4)
+	dragSteps(b, from, from.AddXY(20*b.Zoom(), 0), 4)
 	for _, c := range s.vpc.Cards {
 		if was := before[c.ID]; c.Zone == was.zone && c.Kind != was.kind {
 			t.Errorf("%q stayed in %q but its kind went from %s to %s", c.Text, c.Zone, was.kind, c.Kind)
@@ -1007,13 +1006,13 @@ func TestBoardSpaceDragPansWithoutSelecting(t *testing.T) {
 	rain, racks := s.byText["Rain"], s.byText["Covered, guarded racks"]
 	b.Select(racks)
 	b.KeyDown(&fyne.KeyEvent{Name: fyne.KeySpace})
-	p0 := b.pan
+	p0 := b.view.Pan()
 	from := cardCenter(b, rain)
 	pressAt(b, from, desktop.MouseButtonPrimary, 0)
 	dragSteps(b, from, from.AddXY(60, 0), 3)
 	release(b, from.AddXY(60, 0), desktop.MouseButtonPrimary)
-	if b.pan != p0.AddXY(60, 0) {
-		t.Errorf("pan %v, want %v", b.pan, p0.AddXY(60, 0))
+	if b.view.Pan() != p0.AddXY(60, 0) {
+		t.Errorf("pan %v, want %v", b.view.Pan(), p0.AddXY(60, 0))
 	}
 	assertSelection(t, b, racks)
 
@@ -1022,8 +1021,8 @@ func TestBoardSpaceDragPansWithoutSelecting(t *testing.T) {
 	dragSteps(b, from, from.AddXY(-60, 0), 3)
 	b.KeyUp(&fyne.KeyEvent{Name: fyne.KeySpace})
 	assertSelection(t, b, racks)
-	if b.pan != p0 {
-		t.Errorf("pan %v, want %v", b.pan, p0)
+	if b.view.Pan() != p0 {
+		t.Errorf("pan %v, want %v", b.view.Pan(), p0)
 	}
 }
 
@@ -1104,7 +1103,7 @@ func TestBoardResizeByHandle(t *testing.T) {
 	if c.W != w0+60 || c.H != h0+40 {
 		t.Errorf("resized to %vx%v, want %vx%v (on the grid)", c.W, c.H, w0+60, h0+40)
 	}
-	if v := b.r.views[rain]; v.r.key.w != c.W || v.Size().Width != float32(c.W)*b.zoom {
+	if v := b.r.views[rain]; v.r.key.w != c.W || v.Size().Width != float32(c.W)*b.Zoom() {
 		t.Error("the note's view did not follow the new size")
 	}
 	if doc.History.UndoName() != "Resize card" {

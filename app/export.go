@@ -228,9 +228,7 @@ func RenderBoard(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*image.NRG
 	// project is only read.
 	bw := NewBoardWidget(NewDocument(p, ""), bd.ID, nil)
 	bw.bare = true
-	bw.autoFit = false
-	bw.zoom = 1
-	bw.pan = fyne.NewPos(-float32(plan.area.X), -float32(plan.area.Y))
+	bw.view.Set(1, fyne.NewPos(-float32(plan.area.X), -float32(plan.area.Y)))
 	defer bw.Close()
 	bw.Resize(fyne.NewSize(float32(plan.area.W), float32(plan.area.H)))
 

@@ -83,7 +83,7 @@ func (t *templateView) build(b *BoardWidget, bd *canvas.Board, colors *boardColo
 
 // layout places the objects for the board's view.
 func (t *templateView) layout(b *BoardWidget) {
-	z := b.zoom
+	z := b.Zoom()
 	for i := range t.items {
 		it := &t.items[i]
 		pos, size := b.screenRect(it.r)
