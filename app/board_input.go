@@ -128,9 +128,9 @@ func (b *BoardWidget) selectFor(card uuid.UUID, mods fyne.KeyModifier, secondary
 			b.Select()
 		}
 	case additive && !secondary:
-		b.toggle(card)
+		b.setSelection(b.sel.Toggled(card))
 		return true
-	case !b.selected[card]:
+	case !b.sel.Has(card):
 		b.Select(card)
 	}
 	return false
@@ -144,7 +144,7 @@ func (b *BoardWidget) MouseUp(e *desktop.MouseEvent) {
 	if !p.active || p.resize || b.drag.mode != dragNone || e.Button != desktop.MouseButtonPrimary {
 		return
 	}
-	if p.card != uuid.Nil && !p.toggled && len(b.selected) > 1 && b.selected[p.card] {
+	if p.card != uuid.Nil && !p.toggled && b.sel.Len() > 1 && b.sel.Has(p.card) {
 		b.Select(p.card)
 	}
 }
@@ -200,7 +200,7 @@ func (b *BoardWidget) TappedSecondary(e *fyne.PointEvent) {
 	p := b.toBoard(e.Position)
 	var menu *fyne.Menu
 	if card := bd.CardAt(p); card != nil {
-		if !b.selected[card.ID] {
+		if !b.sel.Has(card.ID) {
 			b.Select(card.ID)
 		}
 		menu = b.cardMenu(b.Selection())
@@ -227,7 +227,7 @@ func (b *BoardWidget) Dragged(e *fyne.DragEvent) {
 		m := &canvas.MoveCards{Board: b.boardID, IDs: b.drag.ids, Raise: true, DX: dx, DY: dy, Gesture: b.drag.gesture}
 		if !b.do(m) {
 			b.drag.mode = dragBand // stop moving; the band is harmless
-			b.drag.base = maps2(b.selected)
+			b.drag.base = b.sel.Set()
 			b.drag.from = e.Position
 		}
 	case dragBand:
@@ -263,13 +263,13 @@ func (b *BoardWidget) startDrag(start fyne.Position) {
 	case p.resize && bd.Card(p.card) != nil:
 		c := bd.Card(p.card)
 		b.drag = drag{mode: dragResize, gesture: gestures.Add(1), lead: c.ID, from: start, w0: c.W, h0: c.H}
-	case p.card != uuid.Nil && b.selected[p.card]:
+	case p.card != uuid.Nil && b.sel.Has(p.card):
 		b.drag = drag{mode: dragMove, gesture: gestures.Add(1), lead: p.card,
-			ids: idsInOrder(bd, b.selected)}
+			ids: b.sel.InOrder(bd)}
 	default:
 		b.drag = drag{mode: dragBand, from: start, to: start}
 		if p.mods&(fyne.KeyModifierShift|fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
-			b.drag.base = maps2(b.selected)
+			b.drag.base = b.sel.Set()
 		} else {
 			b.drag.base = map[uuid.UUID]bool{}
 		}
@@ -287,7 +287,7 @@ func (b *BoardWidget) bandSelect() {
 	p0 := b.toBoard(fyne.NewPos(min(f.X, t.X), min(f.Y, t.Y)))
 	p1 := b.toBoard(fyne.NewPos(max(f.X, t.X), max(f.Y, t.Y)))
 	band := canvas.Rect{X: p0.X, Y: p0.Y, W: p1.X - p0.X, H: p1.Y - p0.Y}
-	next := maps2(b.drag.base)
+	next := cloneSet(b.drag.base)
 	for _, c := range bd.Cards {
 		if c.Rect().Intersects(band) {
 			next[c.ID] = true
@@ -347,13 +347,13 @@ func resizeLimits(w, h float64) (float64, float64) {
 // topmost when several are, or uuid.Nil.
 func (b *BoardWidget) handleAt(pos fyne.Position) uuid.UUID {
 	bd := b.board()
-	if bd == nil || len(b.selected) == 0 {
+	if bd == nil || b.sel.Len() == 0 {
 		return uuid.Nil
 	}
 	const reach = handleSize/2 + 3 // pixels from the corner
 	for i := len(bd.Cards) - 1; i >= 0; i-- {
 		c := bd.Cards[i]
-		if !b.selected[c.ID] {
+		if !b.sel.Has(c.ID) {
 			continue
 		}
 		corner := b.toScreen(canvas.Point{X: c.X + c.W, Y: c.Y + c.H})

@@ -148,7 +148,7 @@ func (r *boardRenderer) sync() {
 		stale := v.card != c || v.shown != lookOf(c) || v.linked != r.linked[c.ID]
 		v.card = c
 		v.linked = r.linked[c.ID]
-		if sel := r.b.selected[c.ID]; sel != v.selected {
+		if sel := r.b.sel.Has(c.ID); sel != v.selected {
 			v.selected = sel
 			stale = true
 		}

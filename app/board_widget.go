@@ -34,7 +34,7 @@ type BoardWidget struct {
 
 	view *Viewport
 
-	selected map[uuid.UUID]bool
+	sel *Selection
 
 	pointer   fyne.Position // last pointer position over the widget
 	pointerIn bool
@@ -69,7 +69,7 @@ func NewBoardWidget(doc *Document, boardID uuid.UUID, clip *Clipboard) *BoardWid
 		clip = NewClipboard()
 	}
 	b := &BoardWidget{doc: doc, boardID: boardID, clip: clip, view: NewViewport(),
-		selected: map[uuid.UUID]bool{}}
+		sel: NewSelection()}
 	b.edit = newEditor(b.commitEdit, b.cancelEdit, b.layoutEditor)
 	b.ExtendBaseWidget(b)
 	doc.OnChange(b.changed)
@@ -149,19 +149,7 @@ func (b *BoardWidget) do(e canvas.Edit) bool {
 }
 
 // Selection lists the selected cards, in drawing order.
-func (b *BoardWidget) Selection() []uuid.UUID {
-	bd := b.board()
-	if bd == nil || len(b.selected) == 0 {
-		return nil
-	}
-	out := make([]uuid.UUID, 0, len(b.selected))
-	for _, c := range bd.Cards {
-		if b.selected[c.ID] {
-			out = append(out, c.ID)
-		}
-	}
-	return out
-}
+func (b *BoardWidget) Selection() []uuid.UUID { return b.sel.InOrder(b.board()) }
 
 // Select replaces the selection with the cards given.
 func (b *BoardWidget) Select(ids ...uuid.UUID) {
@@ -173,66 +161,19 @@ func (b *BoardWidget) Select(ids ...uuid.UUID) {
 }
 
 func (b *BoardWidget) setSelection(next map[uuid.UUID]bool) {
-	old := b.selected
-	b.selected = next
 	if b.r == nil {
+		b.sel.Replace(next, nil)
 		return
 	}
-	for id := range old {
-		if !next[id] {
-			b.r.showSelected(id, false)
-		}
-	}
-	changed := false
-	for id := range next {
-		if !old[id] {
-			b.r.showSelected(id, true)
-			changed = true
-		}
-	}
-	if changed || len(old) != len(next) {
+	if b.sel.Replace(next, b.r.showSelected) {
 		// An outline never drawn before is unknown to the window's canvas,
 		// so refreshing it alone repaints nothing: ask for a frame.
 		b.r.repaint()
 	}
 }
 
-func (b *BoardWidget) toggle(id uuid.UUID) {
-	next := maps2(b.selected)
-	if next[id] {
-		delete(next, id)
-	} else {
-		next[id] = true
-	}
-	b.setSelection(next)
-}
-
-func maps2(m map[uuid.UUID]bool) map[uuid.UUID]bool {
-	n := make(map[uuid.UUID]bool, len(m)+1)
-	for k, v := range m {
-		n[k] = v
-	}
-	return n
-}
-
 // pruneSelection drops selected cards that are no longer on the board.
-func (b *BoardWidget) pruneSelection() {
-	bd := b.board()
-	if len(b.selected) == 0 {
-		return
-	}
-	if bd == nil {
-		b.selected = map[uuid.UUID]bool{}
-		return
-	}
-	on := make(map[uuid.UUID]bool, len(b.selected))
-	for _, c := range bd.Cards {
-		if b.selected[c.ID] {
-			on[c.ID] = true
-		}
-	}
-	b.selected = on
-}
+func (b *BoardWidget) pruneSelection() { b.sel.Prune(b.board()) }
 
 // SelectAll selects every card of the board.
 func (b *BoardWidget) SelectAll() {
@@ -557,15 +498,4 @@ func (b *BoardWidget) modifiers() fyne.KeyModifier {
 		}
 	}
 	return b.keys.mods()
-}
-
-// idsInOrder sorts ids by drawing order.
-func idsInOrder(bd *canvas.Board, set map[uuid.UUID]bool) []uuid.UUID {
-	out := make([]uuid.UUID, 0, len(set))
-	for _, c := range bd.Cards {
-		if set[c.ID] {
-			out = append(out, c.ID)
-		}
-	}
-	return out
 }
