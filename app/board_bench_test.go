@@ -65,7 +65,7 @@ func BenchmarkBoardDrag2000(b *testing.B) {
 			}
 			card := bd.Cards[1025] // in the middle of the board
 			bw.Select(card.ID)
-			start := bw.toScreen(card.Center())
+			start := bw.view.ToScreen(card.Center())
 			bw.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start}, Dragged: fyne.NewDelta(0, 0)})
 			d := float32(1)
 			b.ReportAllocs()
@@ -131,7 +131,7 @@ func TestBoardDragAllocations(t *testing.T) {
 		}
 		card := bd.Cards[1025]
 		bw.Select(card.ID)
-		start := bw.toScreen(card.Center())
+		start := bw.view.ToScreen(card.Center())
 		bw.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start}, Dragged: fyne.NewDelta(0, 0)})
 		d := float32(1)
 		allocs := testing.AllocsPerRun(200, func() {

@@ -84,7 +84,7 @@ func (b *BoardWidget) Paste() {
 // pointer, their top-left corner on the grid. Pasting again at the same
 // place moves each copy a step further, so that none hides another.
 func (b *BoardWidget) pasteAtPointer(bounds canvas.Rect) (dx, dy float64) {
-	at := b.toBoard(b.pointer)
+	at := b.view.ToBoard(b.pointer)
 	if at == b.pasted.at {
 		b.pasted.n++
 	} else {

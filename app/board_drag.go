@@ -66,7 +66,7 @@ func (b *BoardWidget) startDrag(start fyne.Position) {
 	p := b.press
 	if !p.active { // no press seen (a test, a touch screen): as a primary press
 		p = press{active: true, button: desktop.MouseButtonPrimary, mods: b.modifiers()}
-		if c := bd.CardAt(b.toBoard(start)); c != nil {
+		if c := bd.CardAt(b.view.ToBoard(start)); c != nil {
 			p.card = c.ID
 		}
 		if id := b.handleAt(start); id != uuid.Nil && !b.panning(p.button) {
@@ -103,8 +103,8 @@ func (b *BoardWidget) bandSelect() {
 		return
 	}
 	f, t := b.drag.from, b.drag.to
-	p0 := b.toBoard(fyne.NewPos(min(f.X, t.X), min(f.Y, t.Y)))
-	p1 := b.toBoard(fyne.NewPos(max(f.X, t.X), max(f.Y, t.Y)))
+	p0 := b.view.ToBoard(fyne.NewPos(min(f.X, t.X), min(f.Y, t.Y)))
+	p1 := b.view.ToBoard(fyne.NewPos(max(f.X, t.X), max(f.Y, t.Y)))
 	band := canvas.Rect{X: p0.X, Y: p0.Y, W: p1.X - p0.X, H: p1.Y - p0.Y}
 	next := cloneSet(b.drag.base)
 	for _, c := range bd.Cards {
@@ -175,7 +175,7 @@ func (b *BoardWidget) handleAt(pos fyne.Position) uuid.UUID {
 		if !b.sel.Has(c.ID) {
 			continue
 		}
-		corner := b.toScreen(canvas.Point{X: c.X + c.W, Y: c.Y + c.H})
+		corner := b.view.ToScreen(canvas.Point{X: c.X + c.W, Y: c.Y + c.H})
 		if pos.X >= corner.X-reach && pos.X <= corner.X+reach && pos.Y >= corner.Y-reach && pos.Y <= corner.Y+reach {
 			return c.ID
 		}

@@ -85,7 +85,7 @@ func (b *BoardWidget) layoutEditor() {
 		}
 		r = c.Rect()
 	}
-	pos, sz := b.screenRect(r)
+	pos, sz := b.view.ScreenRect(r)
 	b.edit.place(pos, sz, minH, size, b.Zoom())
 }
 

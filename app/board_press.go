@@ -55,7 +55,7 @@ func (b *BoardWidget) pointerDown(pos fyne.Position) (card uuid.UUID, ok bool) {
 	if bd == nil {
 		return uuid.Nil, false
 	}
-	if c := bd.CardAt(b.toBoard(pos)); c != nil {
+	if c := bd.CardAt(b.view.ToBoard(pos)); c != nil {
 		return c.ID, true
 	}
 	return uuid.Nil, true
@@ -117,7 +117,7 @@ func (b *BoardWidget) DoubleTapped(e *fyne.PointEvent) {
 	if bd == nil {
 		return
 	}
-	p := b.toBoard(e.Position)
+	p := b.view.ToBoard(e.Position)
 	if c := bd.CardAt(p); c != nil {
 		b.Select(c.ID)
 		b.editCard(c.ID)
@@ -140,7 +140,7 @@ func (b *BoardWidget) TappedSecondary(e *fyne.PointEvent) {
 	if bd == nil || c == nil {
 		return
 	}
-	p := b.toBoard(e.Position)
+	p := b.view.ToBoard(e.Position)
 	var menu *fyne.Menu
 	if card := bd.CardAt(p); card != nil {
 		if !b.sel.Has(card.ID) {

@@ -213,7 +213,7 @@ func (r *boardRenderer) layoutView() {
 // it when it is out of view.
 func (r *boardRenderer) place(v *cardWidget) {
 	b := r.b
-	pos, size := b.screenRect(v.card.Rect())
+	pos, size := b.view.ScreenRect(v.card.Rect())
 	view := b.Size()
 	const margin = 8 // the selection outline and shadow stick out a little
 	if pos.X > view.Width+margin || pos.Y > view.Height+margin ||
@@ -315,8 +315,8 @@ func (r *boardRenderer) layoutLinks(bd *canvas.Board, only map[uuid.UUID]bool) {
 			line.Hidden = true
 			continue
 		}
-		p1 := r.b.toScreen(from.card.Center())
-		p2 := r.b.toScreen(to.card.Center())
+		p1 := r.b.view.ToScreen(from.card.Center())
+		p2 := r.b.view.ToScreen(to.card.Center())
 		if (p1.X < 0 && p2.X < 0) || (p1.Y < 0 && p2.Y < 0) ||
 			(p1.X > view.Width && p2.X > view.Width) || (p1.Y > view.Height && p2.Y > view.Height) {
 			line.Hidden = true

@@ -60,14 +60,3 @@ func (b *BoardWidget) relayout() {
 		b.r.layoutView()
 	}
 }
-
-// toBoard converts a position on the widget to board units.
-func (b *BoardWidget) toBoard(p fyne.Position) canvas.Point { return b.view.ToBoard(p) }
-
-// toScreen converts a board point to a position on the widget.
-func (b *BoardWidget) toScreen(p canvas.Point) fyne.Position { return b.view.ToScreen(p) }
-
-// screenRect converts a board rectangle to a position and size on the widget.
-func (b *BoardWidget) screenRect(r canvas.Rect) (fyne.Position, fyne.Size) {
-	return b.view.ScreenRect(r)
-}

@@ -243,10 +243,10 @@ func (b *BoardWidget) nudge(dx, dy float64) {
 // board, else the middle of the view.
 func (b *BoardWidget) anchor() canvas.Point {
 	if b.pointerIn {
-		return b.toBoard(b.pointer)
+		return b.view.ToBoard(b.pointer)
 	}
 	s := b.Size()
-	return b.toBoard(fyne.NewPos(s.Width/2, s.Height/2))
+	return b.view.ToBoard(fyne.NewPos(s.Width/2, s.Height/2))
 }
 
 // NewCard starts a card under the pointer (or in the middle of the view),

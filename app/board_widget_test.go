@@ -113,8 +113,8 @@ func TestBoardDragMovesSelectionAsOneUndoStep(t *testing.T) {
 	if math.Mod(r1.Y, gridStep) != 0 {
 		t.Errorf("grabbed card not snapped to the grid: y = %v", r1.Y)
 	}
-	if got := b.r.views[rain].Position(); got != b.toScreen(at(r1.X, r1.Y)) {
-		t.Errorf("view at %v, card at %v", got, b.toScreen(at(r1.X, r1.Y)))
+	if got := b.r.views[rain].Position(); got != b.view.ToScreen(at(r1.X, r1.Y)) {
+		t.Errorf("view at %v, card at %v", got, b.view.ToScreen(at(r1.X, r1.Y)))
 	}
 	if doc.History.UndoName() != "Move cards" {
 		t.Fatalf("undo name %q", doc.History.UndoName())
@@ -126,7 +126,7 @@ func TestBoardDragMovesSelectionAsOneUndoStep(t *testing.T) {
 	if c := s.vpc.Card(stolen); c.Y != s0.Y {
 		t.Fatal("undo did not move the whole selection back in one step")
 	}
-	if got := b.r.views[rain].Position(); got != b.toScreen(at(r0.X, r0.Y)) {
+	if got := b.r.views[rain].Position(); got != b.view.ToScreen(at(r0.X, r0.Y)) {
 		t.Error("view not back after undo")
 	}
 	b.Redo()
@@ -178,7 +178,7 @@ func TestBoardDoubleTapEmptySpaceCreatesCardInZone(t *testing.T) {
 	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	n := len(s.vpc.Cards)
 	p := at(400, 1000) // products & services, below the cards
-	b.DoubleTapped(&fyne.PointEvent{Position: b.toScreen(p)})
+	b.DoubleTapped(&fyne.PointEvent{Position: b.view.ToScreen(p)})
 	if !b.Editing() || len(s.vpc.Cards) != n {
 		t.Fatalf("editing %v, %d cards: want the editor open and no card yet", b.Editing(), len(s.vpc.Cards))
 	}
@@ -209,7 +209,7 @@ func TestBoardNewCardCancelledOrEmptyLeavesNothing(t *testing.T) {
 	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	n := len(s.vpc.Cards)
 	b.focus(b)
-	test.MoveMouse(b.canvasOf(), b.toScreen(at(1700, 300)))
+	test.MoveMouse(b.canvasOf(), b.view.ToScreen(at(1700, 300)))
 	b.TypedRune('n') // N over the gains zone
 	if !b.Editing() || !b.edit.target.isNew || b.edit.target.newCrd.Kind != canvas.KindGain {
 		t.Fatalf("N: editing %v", b.Editing())
@@ -230,7 +230,7 @@ func TestBoardNewCardCancelledOrEmptyLeavesNothing(t *testing.T) {
 	}
 	b.NewCard()
 	test.Type(b.edit.entry, "   ")
-	click(b, b.toScreen(at(1200, 1200)), 0) // click away commits: still empty
+	click(b, b.view.ToScreen(at(1200, 1200)), 0) // click away commits: still empty
 	if b.Editing() || len(s.vpc.Cards) != n || doc.History.UndoName() != "" {
 		t.Fatal("clicking away from an empty new card left something behind")
 	}
@@ -239,7 +239,7 @@ func TestBoardNewCardCancelledOrEmptyLeavesNothing(t *testing.T) {
 func TestBoardNewCardAtViewCentreWithoutPointer(t *testing.T) {
 	b, _, _, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	b.NewCard()
-	want := b.toBoard(fyne.NewPos(screen.Width/2, screen.Height/2))
+	want := b.view.ToBoard(fyne.NewPos(screen.Width/2, screen.Height/2))
 	if c := b.edit.target.newCrd.Center(); !near(c.X, want.X) || !near(c.Y, want.Y) {
 		t.Errorf("new card at %v, want the view centre %v", c, want)
 	}
@@ -283,7 +283,7 @@ func TestBoardEditCardText(t *testing.T) {
 		t.Fatal("F2 did not edit the selected card")
 	}
 	test.Type(b.edit.entry, "!")
-	click(b, b.toScreen(at(1200, 1200)), 0)
+	click(b, b.view.ToScreen(at(1200, 1200)), 0)
 	if got := s.vpc.Card(rain).Text; got != "Rain!" || b.Editing() {
 		t.Fatalf("click away: text %q, editing %v", got, b.Editing())
 	}
@@ -515,13 +515,13 @@ func TestBoardShortcutsRunOnce(t *testing.T) {
 func TestBoardWheelZoomsAroundPointer(t *testing.T) {
 	b, _, _, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	pos := fyne.NewPos(300, 200)
-	before := b.toBoard(pos)
+	before := b.view.ToBoard(pos)
 	z := b.Zoom()
 	b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, 10)})
 	if b.Zoom() != nextZoom(z, 1) {
 		t.Fatalf("zoom %v after one notch in from %v", b.Zoom(), z)
 	}
-	if after := b.toBoard(pos); !near(after.X, before.X) || !near(after.Y, before.Y) {
+	if after := b.view.ToBoard(pos); !near(after.X, before.X) || !near(after.Y, before.Y) {
 		t.Errorf("point under the pointer moved from %v to %v", before, after)
 	}
 	// A notch of another platform (25 on Linux and Windows) or a fast
@@ -577,7 +577,7 @@ func TestBoardPans(t *testing.T) {
 	if got := *s.vpc.Card(rain); got.X != c.X || got.Y != c.Y || doc.History.UndoName() != "" {
 		t.Fatal("panning moved a card")
 	}
-	if got := b.r.views[rain].Position(); got != b.toScreen(at(c.X, c.Y)) {
+	if got := b.r.views[rain].Position(); got != b.view.ToScreen(at(c.X, c.Y)) {
 		t.Error("card views did not follow the pan")
 	}
 }
@@ -668,7 +668,7 @@ func TestBoardCardContextMenu(t *testing.T) {
 func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	b, doc, s, w := newBoardTest(t, jobMapBoard, screen, lightTheme())
 	j := s.jobMap
-	hdr := b.toScreen(at(200, 100)) // Define's header
+	hdr := b.view.ToScreen(at(200, 100)) // Define's header
 	b.TappedSecondary(&fyne.PointEvent{Position: hdr, AbsolutePosition: hdr})
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("no step menu")
@@ -721,7 +721,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	if j.StepIndex("locate") != 2 || j.Card(card).X != x+320 {
 		t.Fatalf("move right: index %d, card x %v", j.StepIndex("locate"), j.Card(card).X)
 	}
-	if got := b.r.views[card].Position(); got != b.toScreen(at(x+320, j.Card(card).Y)) {
+	if got := b.r.views[card].Position(); got != b.view.ToScreen(at(x+320, j.Card(card).Y)) {
 		t.Error("the card view did not follow its step")
 	}
 	cardMenuItem(t, b.stepMenu("locate"), "Move left").Action()
@@ -888,7 +888,7 @@ func TestBoardSelectionChangeRepaints(t *testing.T) {
 	}{
 		{"click a card", func() { click(b, cardCenter(b, rain), 0) }, []uuid.UUID{rain}},
 		{"Ctrl+click another", func() { click(b, cardCenter(b, racks), fyne.KeyModifierControl) }, []uuid.UUID{racks, rain}},
-		{"click empty space", func() { click(b, b.toScreen(at(1200, 1200)), 0) }, nil},
+		{"click empty space", func() { click(b, b.view.ToScreen(at(1200, 1200)), 0) }, nil},
 		{"select all", b.SelectAll, nil},
 	} {
 		d.repaints = 0
@@ -970,7 +970,7 @@ func TestBoardPasteAtPointer(t *testing.T) {
 	n := len(s.vpc.Cards)
 	paste := func(p canvas.Point) canvas.Clip {
 		t.Helper()
-		test.MoveMouse(w.Canvas(), b.toScreen(p))
+		test.MoveMouse(w.Canvas(), b.view.ToScreen(p))
 		b.Paste()
 		if len(s.vpc.Cards) != n+2 {
 			t.Fatalf("paste: %d cards, want %d", len(s.vpc.Cards), n+2)
@@ -1049,7 +1049,7 @@ func TestBoardDraggedCardDrawnOnTop(t *testing.T) {
 		t.Fatal("the new card is not drawn last")
 	}
 	b.Select(rain)
-	from := b.toScreen(at(1700, 970)) // on the part of "Rain" not covered
+	from := b.view.ToScreen(at(1700, 970)) // on the part of "Rain" not covered
 	b.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: from.AddXY(5, 0)}, Dragged: fyne.NewDelta(5, 0)})
 	if drawnLast() != rain {
 		t.Error("while dragged, the card is drawn under the card it overlaps")
@@ -1080,7 +1080,7 @@ func TestBoardResizeByHandle(t *testing.T) {
 	rain := s.byText["Rain"]
 	c := s.vpc.Card(rain)
 	x, y, w0, h0 := c.X, c.Y, c.W, c.H
-	corner := func() fyne.Position { return b.toScreen(at(c.X+c.W, c.Y+c.H)) }
+	corner := func() fyne.Position { return b.view.ToScreen(at(c.X+c.W, c.Y+c.H)) }
 	if v := b.r.views[rain]; v.r.handle.Visible() {
 		t.Fatal("an unselected card shows a resize handle")
 	}

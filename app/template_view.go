@@ -86,7 +86,7 @@ func (t *templateView) layout(b *BoardWidget) {
 	z := b.Zoom()
 	for i := range t.items {
 		it := &t.items[i]
-		pos, size := b.screenRect(it.r)
+		pos, size := b.view.ScreenRect(it.r)
 		switch it.kind {
 		case tplRect:
 			o := it.obj.(*fcanvas.Rectangle)
