@@ -279,3 +279,17 @@ func (b *BoardWidget) focus(obj fyne.Focusable) {
 		c.Focus(obj)
 	}
 }
+
+// window is the window showing the board, for its dialogs.
+func (b *BoardWidget) window() fyne.Window {
+	c := b.canvasOf()
+	if c == nil {
+		return nil
+	}
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if w.Canvas() == c {
+			return w
+		}
+	}
+	return nil
+}

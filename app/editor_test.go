@@ -3,6 +3,7 @@ package app
 import (
 	"image/color"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -110,4 +111,41 @@ func colorsEqual(a, b color.Color) bool {
 	r1, g1, b1, a1 := a.RGBA()
 	r2, g2, b2, a2 := b.RGBA()
 	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
+}
+
+// Between edits the one editor waits among the board's objects, out of
+// view, empty and disabled (so Tab skips it), and the next edit reuses it:
+// hidden, Fyne would drop its renderer, and making it again makes a new
+// theme scope.
+func TestBoardEditorWaitsOutOfViewBetweenEdits(t *testing.T) {
+	b, _, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	id := s.byText["Rain"]
+	b.DoubleTapped(&fyne.PointEvent{Position: cardCenter(b, id)})
+	first := b.edit.object()
+	typeRunes(b.edit.entry, " today")
+	b.edit.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.vpc.Card(id).Text != "Rain today" {
+		t.Fatalf("text %q", s.vpc.Card(id).Text)
+	}
+	w.Canvas().Capture()
+	if !first.Visible() || !slices.Contains(b.r.Objects(), first) {
+		t.Error("the editor left the board's objects, or was hidden, between edits")
+	}
+	if e := b.edit.entry; !e.Disabled() || e.Text != "" || e.PlaceHolder != "" {
+		t.Errorf("between edits the entry is enabled %v, says %q / %q", !e.Disabled(), e.Text, e.PlaceHolder)
+	}
+	if p := first.Position(); p.X+first.Size().Width > 0 || p.Y+first.Size().Height > 0 {
+		t.Errorf("between edits the editor is at %v, in view", p)
+	}
+	if w.Canvas().Focused() != fyne.Focusable(b) {
+		t.Errorf("focus on %v, want the board", w.Canvas().Focused())
+	}
+	w.Canvas().FocusNext()
+	if w.Canvas().Focused() == fyne.Focusable(b.edit.entry) {
+		t.Error("Tab gave the focus to the waiting editor")
+	}
+	b.DoubleTapped(&fyne.PointEvent{Position: cardCenter(b, id)})
+	if b.edit.object() != first || b.edit.entry.Disabled() || b.edit.entry.Text != "Rain today" {
+		t.Errorf("the next edit: same editor %v, disabled %v, text %q", b.edit.object() == first, b.edit.entry.Disabled(), b.edit.entry.Text)
+	}
 }
