@@ -43,8 +43,8 @@ func (r *boardRenderer) rebuildObjects() {
 	objs := make([]fyne.CanvasObject, 0, len(drawn)+2)
 	objs = append(objs, drawn...)
 	objs = append(objs, r.band)
-	if e := r.b.edit; e != nil {
-		objs = append(objs, e.overlay)
+	if o := r.b.edit.object(); o != nil {
+		objs = append(objs, o)
 	}
 	r.objects = objs
 }
@@ -55,9 +55,9 @@ func (r *boardRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
 // Layout implements fyne.WidgetRenderer. Until the user zooms or pans,
 // the view fits the board, whatever the widget's size.
 func (r *boardRenderer) Layout(size fyne.Size) {
-	if r.b.autoFit && size.Width > 0 && size.Height > 0 {
+	if r.b.view.AutoFit() && size.Width > 0 && size.Height > 0 {
 		if bd := r.b.board(); bd != nil {
-			r.b.fitRect(bd.Bounds(), size)
+			r.b.view.Fit(bd.Bounds(), size)
 		}
 	}
 	r.layoutAll()
@@ -84,7 +84,7 @@ func (r *boardRenderer) repaint() { r.view.Repaint() }
 // sync brings the view up to date with the model.
 func (r *boardRenderer) sync() {
 	bd := r.b.board()
-	if r.view.Sync(bd, r.b.selected) || r.objects == nil {
+	if r.view.Sync(bd, r.b.sel.Has) || r.objects == nil {
 		r.rebuildObjects()
 	}
 	if bd != nil {
@@ -94,7 +94,7 @@ func (r *boardRenderer) sync() {
 
 // viewport is the widget's view of the board.
 func (r *boardRenderer) viewport() render.Viewport {
-	return render.Viewport{Zoom: r.b.zoom, Pan: r.b.pan, Size: r.b.Size()}
+	return render.Viewport{Zoom: r.b.view.Zoom(), Pan: r.b.view.Pan(), Size: r.b.Size()}
 }
 
 // layoutAll places everything for the current view.
@@ -159,7 +159,5 @@ func (r *boardRenderer) editorChanged() {
 
 // layoutOverlay puts the text editor over what it edits.
 func (r *boardRenderer) layoutOverlay() {
-	if e := r.b.edit; e != nil {
-		e.layout(r.b)
-	}
+	r.b.layoutEditor()
 }

@@ -92,7 +92,7 @@ func TestExportDialogCurrentBoard(t *testing.T) {
 	bd := w.Document().Project.Board(b.BoardID())
 	b.Select(bd.Cards[0].ID, bd.Cards[1].ID)
 	b.EditSelection()
-	if b.edit == nil || len(b.Selection()) != 2 {
+	if !b.Editing() || len(b.Selection()) != 2 {
 		t.Fatal("the window should show two selected cards and one being edited")
 	}
 

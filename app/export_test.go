@@ -320,9 +320,7 @@ func TestExportLooksLikeTheScreen(t *testing.T) {
 	w := test.NewTempWindow(t, bw)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(float32(area.W), float32(area.H)))
-	bw.autoFit = false
-	bw.zoom = 1
-	bw.pan = fyne.NewPos(-float32(area.X), -float32(area.Y))
+	bw.view.Set(1, fyne.NewPos(-float32(area.X), -float32(area.Y)))
 	bw.relayout()
 	screen := w.Canvas().Capture()
 	if screen.Bounds() != img.Bounds() {

@@ -111,9 +111,9 @@ func (v *BoardView) Repaint() { v.bg.Refresh() }
 // Sync brings the views up to date with bd (nil once the board is gone)
 // by diffing: views of cards still there are kept (and refreshed when the
 // card changed), new cards get a view, views of removed cards are
-// dropped. selected is the selection shown (nil: none). It reports whether
+// dropped. selected tells which cards show as selected (nil: none). It reports whether
 // the set of objects changed; Layout places them.
-func (v *BoardView) Sync(bd *canvas.Board, selected map[uuid.UUID]bool) bool {
+func (v *BoardView) Sync(bd *canvas.Board, selected func(uuid.UUID) bool) bool {
 	v.gen++
 	changedSet := false
 	if bd == nil {
@@ -145,7 +145,7 @@ func (v *BoardView) Sync(bd *canvas.Board, selected map[uuid.UUID]bool) bool {
 		stale := cv.card != c || cv.shown != LookOf(c) || cv.linked != v.linked[c.ID]
 		cv.card = c
 		cv.linked = v.linked[c.ID]
-		if sel := selected[c.ID]; sel != cv.selected {
+		if sel := selected != nil && selected(c.ID); sel != cv.selected {
 			cv.selected = sel
 			stale = true
 		}
