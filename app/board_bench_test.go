@@ -38,7 +38,7 @@ func bigDocument(tb testing.TB, n int) (*Document, *canvas.Board) {
 	return NewDocument(p, ""), bd
 }
 
-func openBig(b *testing.B) (*BoardWidget, *canvas.Board) {
+func openBig(b testing.TB) (*BoardWidget, *canvas.Board) {
 	test.NewTempApp(b)
 	doc, bd := bigDocument(b, 2000)
 	bw := NewBoardWidget(doc, bd.ID, nil)
@@ -65,7 +65,7 @@ func BenchmarkBoardDrag2000(b *testing.B) {
 			}
 			card := bd.Cards[1025] // in the middle of the board
 			bw.Select(card.ID)
-			start := bw.toScreen(card.Center())
+			start := bw.view.ToScreen(card.Center())
 			bw.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start}, Dragged: fyne.NewDelta(0, 0)})
 			d := float32(1)
 			b.ReportAllocs()
@@ -116,5 +116,32 @@ func BenchmarkBoardOpen2000(b *testing.B) {
 	for range b.N {
 		bw := NewBoardWidget(doc, bd.ID, nil)
 		w.SetContent(boardTabContent(bw, NewMinimap(bw)))
+	}
+}
+
+// A drag event on a 2,000-card board allocates no more than it did when
+// this test was written (3 times, as BenchmarkBoardDrag2000 measured), so
+// that no change can quietly rebuild the board, or part of it, per event.
+func TestBoardDragAllocations(t *testing.T) {
+	const most = 3
+	for _, zoom := range []float32{1, 0} {
+		bw, bd := openBig(t)
+		if zoom != 0 {
+			bw.Zoom100()
+		}
+		card := bd.Cards[1025]
+		bw.Select(card.ID)
+		start := bw.view.ToScreen(card.Center())
+		bw.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start}, Dragged: fyne.NewDelta(0, 0)})
+		d := float32(1)
+		allocs := testing.AllocsPerRun(200, func() {
+			d = -d
+			bw.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start}, Dragged: fyne.NewDelta(d, d)})
+		})
+		bw.DragEnd()
+		t.Logf("zoom %v: %v allocations a drag event", zoom, allocs)
+		if allocs > most {
+			t.Errorf("zoom %v: a drag event allocates %v times, want at most %d", zoom, allocs, most)
+		}
 	}
 }

@@ -99,10 +99,10 @@ func TestNoteEntryStrandedCaretKeys(t *testing.T) {
 func TestBoardTypedCardTextIsStoredExactly(t *testing.T) {
 	b, _, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	for z := float32(1); z <= 2; z += 0.02 {
-		b.zoomAt(z, b.toScreen(at(1700, 900)))
+		b.zoomAt(z, b.view.ToScreen(at(1700, 900)))
 		n := len(s.vpc.Cards)
 		b.focus(b)
-		test.MoveMouse(b.canvasOf(), b.toScreen(at(1700, 900)))
+		test.MoveMouse(b.canvasOf(), b.view.ToScreen(at(1700, 900)))
 		b.TypedRune('n')
 		if !b.Editing() {
 			t.Fatal("N did not open the editor")
@@ -162,8 +162,8 @@ func TestBoardEditorShowsWholeText(t *testing.T) {
 	b, _, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
 	p := at(1700, 1000)
 	for _, z := range []float32{1, 1.5, 2} {
-		b.zoomAt(z, b.toScreen(p))
-		test.MoveMouse(w.Canvas(), b.toScreen(p))
+		b.zoomAt(z, b.view.ToScreen(p))
+		test.MoveMouse(w.Canvas(), b.view.ToScreen(p))
 		b.NewCard()
 		typeRunes(b.edit.entry, longPain)
 		w.Canvas().Capture()
@@ -175,7 +175,7 @@ func TestBoardEditorShowsWholeText(t *testing.T) {
 		b.edit.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 		c := s.vpc.Cards[len(s.vpc.Cards)-1]
 		w.Canvas().Capture()
-		if note := b.r.views[c.ID].r.block.Size * z; math.Abs(float64(typed-note)) > 0.01 {
+		if note := b.r.view.Card(c.ID).TextSize() * z; math.Abs(float64(typed-note)) > 0.01 {
 			t.Errorf("zoom %v: the editor's text is %v px, the note's %v px", z, typed, note)
 		}
 	}

@@ -110,11 +110,11 @@ func vpcBoard(s *sample) *canvas.Board    { return s.vpc }
 func jobMapBoard(s *sample) *canvas.Board { return s.jobMap }
 
 // screenOf is where a board point shows on the widget.
-func screenOf(b *BoardWidget, p canvas.Point) fyne.Position { return b.toScreen(p) }
+func screenOf(b *BoardWidget, p canvas.Point) fyne.Position { return b.view.ToScreen(p) }
 
 // cardCenter is where a card's centre shows on the widget.
 func cardCenter(b *BoardWidget, id uuid.UUID) fyne.Position {
-	return b.toScreen(b.board().Card(id).Center())
+	return b.view.ToScreen(b.board().Card(id).Center())
 }
 
 func pressAt(b *BoardWidget, pos fyne.Position, button desktop.MouseButton, mods fyne.KeyModifier) {

@@ -1,14 +1,9 @@
 package app
 
 import (
-	"fmt"
 	"slices"
-	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
@@ -131,114 +126,6 @@ func (b *BoardWidget) stepMenu(step string) *fyne.Menu {
 		fyne.NewMenuItemSeparator(), del)
 }
 
-// addStep inserts a new step at index at and opens its name for editing.
-func (b *BoardWidget) addStep(at int) {
-	bd := b.board()
-	if bd == nil || at < 0 {
-		return
-	}
-	s := canvas.Step{ID: bd.NewStepID(), Name: fmt.Sprintf("Step %d", len(bd.Steps)+1)}
-	if b.do(&canvas.AddStep{Board: b.boardID, Index: at, Step: s}) {
-		b.renameStep(s.ID)
-		// The name is a placeholder: typing replaces it.
-		if b.edit != nil && b.edit.step == s.ID {
-			b.edit.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
-		}
-	}
-}
-
-// deleteStep removes a step's column; when cards are in it, it asks first
-// (undo brings back both either way).
-func (b *BoardWidget) deleteStep(step string) {
-	bd := b.board()
-	if bd == nil || bd.StepIndex(step) < 0 {
-		return
-	}
-	del := func() { b.do(&canvas.RemoveStep{Board: b.boardID, Step: step}) }
-	n := len(bd.CardsInStep(step))
-	win := b.window()
-	if n == 0 || win == nil {
-		del()
-		return
-	}
-	name := bd.Steps[bd.StepIndex(step)].Name
-	cards := fmt.Sprintf("its %d cards", n)
-	if n == 1 {
-		cards = "its card"
-	}
-	d := dialog.NewConfirm("Delete step",
-		fmt.Sprintf("Delete step “%s” and %s?\n%s", name, cards, canvas.Plural(n, "Undo brings it back.", "Undo brings them back.")),
-		func(yes bool) {
-			if yes {
-				del()
-			}
-			b.focus(b)
-		}, win)
-	d.SetConfirmText("Delete")
-	d.SetDismissText("Cancel")
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
-}
-
-// editStepDescription asks for a step's description, the line under its
-// name that says what the step is for.
-func (b *BoardWidget) editStepDescription(step string) {
-	bd := b.board()
-	win := b.window()
-	if bd == nil || bd.StepIndex(step) < 0 || win == nil {
-		return
-	}
-	s := bd.Steps[bd.StepIndex(step)]
-	entry := widget.NewMultiLineEntry()
-	entry.Wrapping = fyne.TextWrapWord
-	entry.SetMinRowsVisible(4)
-	entry.SetText(s.Description)
-	entry.SetPlaceHolder("What the person does in this step, in a few words")
-	entry.Validator = func(text string) error {
-		if n := utf8.RuneCountInString(strings.TrimSpace(text)); n > canvas.MaxStepDescLen {
-			return fmt.Errorf("%d characters; at most %d", n, canvas.MaxStepDescLen)
-		}
-		return nil
-	}
-	d := dialog.NewForm(fmt.Sprintf("Description of “%s”", s.Name), "Save", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Description", entry),
-	}, func(ok bool) {
-		defer b.focus(b)
-		text := strings.TrimSpace(entry.Text)
-		if !ok || text == s.Description {
-			return
-		}
-		cur := b.board()
-		if cur == nil || cur.StepIndex(step) < 0 {
-			return
-		}
-		ns := cur.Steps[cur.StepIndex(step)]
-		ns.Description = text
-		b.do(&canvas.UpdateStep{Board: b.boardID, Step: ns, Label: "Edit step description"})
-	}, win)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
-	win.Canvas().Focus(entry)
-}
-
-// window is the window showing the board, for its dialogs.
-func (b *BoardWidget) window() fyne.Window {
-	c := b.canvasOf()
-	if c == nil {
-		return nil
-	}
-	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
-		if w.Canvas() == c {
-			return w
-		}
-	}
-	return nil
-}
-
-func (b *BoardWidget) moveStep(step string, to int) {
-	b.do(&canvas.MoveStep{Board: b.boardID, Step: step, To: to})
-}
-
 // boardMenu is the context menu of the board's empty space at p.
 func (b *BoardWidget) boardMenu(p canvas.Point) *fyne.Menu {
 	paste := fyne.NewMenuItem("Paste", b.Paste)
@@ -252,37 +139,6 @@ func (b *BoardWidget) boardMenu(p canvas.Point) *fyne.Menu {
 		fyne.NewMenuItem("Zoom 100 %", b.Zoom100),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Rename board…", b.renameBoard))
-}
-
-// renameBoard asks for the board's title: the tab's name, and what the
-// board shows over its template (a job map's core job statement).
-func (b *BoardWidget) renameBoard() {
-	bd := b.board()
-	win := b.window()
-	if bd == nil || win == nil {
-		return
-	}
-	entry := widget.NewEntry()
-	entry.SetText(bd.Title)
-	label := "Title"
-	if bd.TemplateOf().Columns != nil {
-		label = "Core job"
-		entry.SetPlaceHolder("Verb + object + context, e.g. Commute to work by bike")
-	}
-	var d *dialog.FormDialog
-	d = dialog.NewForm("Rename board", "Rename", "Cancel", []*widget.FormItem{
-		widget.NewFormItem(label, entry),
-	}, func(ok bool) {
-		defer b.focus(b)
-		if ok && entry.Text != bd.Title {
-			b.do(&canvas.RenameBoard{Board: b.boardID, Title: entry.Text})
-		}
-	}, win)
-	entry.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
-	win.Canvas().Focus(entry)
-	entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 func systemText() string {

@@ -6,11 +6,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 
+	"github.com/jobcanvas/jobcanvas/app/render"
 	"github.com/jobcanvas/jobcanvas/canvas"
 	"github.com/jobcanvas/jobcanvas/storage"
 )
@@ -92,7 +92,7 @@ func TestDeleteStepWithCardsAsks(t *testing.T) {
 		t.Fatalf("Delete: step index %d, %d cards", j.StepIndex("define"), len(j.Cards))
 	}
 	doc.Undo()
-	if j.StepIndex("define") != 0 || len(j.Cards) != n || len(b.r.views) != n {
+	if j.StepIndex("define") != 0 || len(j.Cards) != n || b.r.view.Len() != n {
 		t.Fatal("undo did not bring back the step and its cards")
 	}
 
@@ -125,7 +125,7 @@ func TestEditStepDescription(t *testing.T) {
 	if doc.History.UndoName() != "Edit step description" {
 		t.Errorf("undo name %q", doc.History.UndoName())
 	}
-	if b.r.tpl.key != templateKey(j) || !strings.Contains(templateText(b), "Find the bike, the lights") {
+	if b.r.view.Template().Key() != render.TemplateKey(j) || !strings.Contains(templateText(b), "Find the bike, the lights") {
 		t.Error("the header does not show the new description")
 	}
 	doc.Undo()
@@ -146,10 +146,8 @@ func TestEditStepDescription(t *testing.T) {
 // templateText is all the text the board's template draws.
 func templateText(b *BoardWidget) string {
 	var sb strings.Builder
-	for _, it := range b.r.tpl.items {
-		if it.kind == tplText {
-			sb.WriteString(it.obj.(*fcanvas.Text).Text + " ")
-		}
+	for _, tt := range b.r.view.Template().Texts() {
+		sb.WriteString(tt.Text + " ")
 	}
 	return sb.String()
 }

@@ -1,50 +1,31 @@
 package app
 
 import (
-	"image/color"
-	"slices"
-
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"github.com/google/uuid"
 
-	"github.com/jobcanvas/jobcanvas/canvas"
+	"github.com/jobcanvas/jobcanvas/app/render"
 )
 
-// boardRenderer owns the board's canvas objects, bottom to top: the
-// background, the template (frames, zones, labels, step headers), the
-// links, one cardWidget per card in drawing order, the rubber band and the
-// text editor. Nothing is rebuilt on a change: sync diffs the model against
-// the views it has, a drag only moves the dragged cards, and a zoom only
-// moves and resizes what is in view.
+// boardRenderer draws the board through a render.BoardView (background,
+// template, links, cards) and puts over it what only the interactive board
+// has: the rubber band and the text editor.
 type boardRenderer struct {
-	b      *BoardWidget
-	colors boardColors
-
-	bg   *fcanvas.Rectangle
+	b    *BoardWidget
+	view *render.BoardView
 	band *fcanvas.Rectangle // the rubber band of a drag selection
-
-	tpl     *templateView
-	links   []*fcanvas.Line // one per board link, by index
-	views   map[uuid.UUID]*cardWidget
-	order   []*cardWidget // drawing order
-	scratch []*cardWidget
-	linked  map[uuid.UUID]bool
-	gen     uint64
 
 	objects []fyne.CanvasObject
 }
 
 func newBoardRenderer(b *BoardWidget) *boardRenderer {
-	r := &boardRenderer{b: b, views: map[uuid.UUID]*cardWidget{}, linked: map[uuid.UUID]bool{}}
-	r.colors = themeColors(b.Theme())
-	r.bg = fcanvas.NewRectangle(r.colors.background)
-	r.bg.Hidden = b.bare
-	r.band = fcanvas.NewRectangle(r.colors.selection)
-	r.band.StrokeColor = r.colors.primary
+	colors := themeColors(b.Theme())
+	r := &boardRenderer{b: b, view: render.NewBoardView(colors, true)}
+	r.band = fcanvas.NewRectangle(colors.Selection)
+	r.band.StrokeColor = colors.Primary
 	r.band.StrokeWidth = 1
 	r.band.Hide()
-	r.tpl = &templateView{}
 	r.sync()
 	return r
 }
@@ -58,18 +39,12 @@ func (r *boardRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *boardRenderer) rebuildObjects() {
-	objs := make([]fyne.CanvasObject, 0, 3+len(r.tpl.objects)+len(r.links)+len(r.order))
-	objs = append(objs, r.bg)
-	objs = append(objs, r.tpl.objects...)
-	for _, l := range r.links {
-		objs = append(objs, l)
-	}
-	for _, v := range r.order {
-		objs = append(objs, v)
-	}
+	drawn := r.view.Objects()
+	objs := make([]fyne.CanvasObject, 0, len(drawn)+2)
+	objs = append(objs, drawn...)
 	objs = append(objs, r.band)
-	if e := r.b.edit; e != nil {
-		objs = append(objs, e.overlay)
+	if o := r.b.edit.object(); o != nil {
+		objs = append(objs, o)
 	}
 	r.objects = objs
 }
@@ -80,10 +55,9 @@ func (r *boardRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
 // Layout implements fyne.WidgetRenderer. Until the user zooms or pans,
 // the view fits the board, whatever the widget's size.
 func (r *boardRenderer) Layout(size fyne.Size) {
-	r.bg.Resize(size)
-	if r.b.autoFit && size.Width > 0 && size.Height > 0 {
+	if r.b.view.AutoFit() && size.Width > 0 && size.Height > 0 {
 		if bd := r.b.board(); bd != nil {
-			r.b.fitRect(bd.Bounds(), size)
+			r.b.view.Fit(bd.Bounds(), size)
 		}
 	}
 	r.layoutAll()
@@ -92,111 +66,40 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 // Refresh implements fyne.WidgetRenderer: theme colours are read again and
 // the view re-synced with the model.
 func (r *boardRenderer) Refresh() {
-	r.colors = themeColors(r.b.Theme())
-	r.bg.FillColor = r.colors.background
-	r.band.FillColor = r.colors.selection
-	r.band.StrokeColor = r.colors.primary
-	r.tpl.key = "" // colours live in the template objects: rebuild them
+	colors := themeColors(r.b.Theme())
+	r.view.SetPalette(colors)
+	r.band.FillColor = colors.Selection
+	r.band.StrokeColor = colors.Primary
 	r.sync()
-	for _, v := range r.order {
-		if v.r != nil {
-			v.Refresh()
-		}
-	}
+	r.view.RefreshCards()
 	fcanvas.Refresh(r.b)
 }
 
 // Destroy implements fyne.WidgetRenderer.
 func (r *boardRenderer) Destroy() {}
 
-// repaint asks for a new frame without freeing any texture: the board's
-// objects moved, but none of them changed how it looks.
-func (r *boardRenderer) repaint() { r.bg.Refresh() }
+// repaint asks for a new frame without freeing any texture.
+func (r *boardRenderer) repaint() { r.view.Repaint() }
 
-// sync brings the views up to date with the model by diffing: views of
-// cards still there are kept (and refreshed when the card changed), new
-// cards get a view, views of removed cards are dropped.
+// sync brings the view up to date with the model.
 func (r *boardRenderer) sync() {
 	bd := r.b.board()
-	r.gen++
-	changedSet := false
-	if bd == nil {
-		changedSet = len(r.order) > 0 || len(r.links) > 0
-		r.order = r.order[:0]
-		clear(r.views)
-		r.links = r.links[:0]
-		if changedSet || r.objects == nil {
-			r.rebuildObjects()
-		}
-		return
-	}
-
-	clear(r.linked)
-	for _, l := range bd.Links {
-		r.linked[l.From] = true
-		r.linked[l.To] = true
-	}
-
-	next := r.scratch[:0]
-	for _, c := range bd.Cards {
-		v, ok := r.views[c.ID]
-		if !ok {
-			v = newCardWidget(c, &r.colors)
-			r.views[c.ID] = v
-		}
-		v.gen = r.gen
-		stale := v.card != c || v.shown != lookOf(c) || v.linked != r.linked[c.ID]
-		v.card = c
-		v.linked = r.linked[c.ID]
-		if sel := r.b.selected[c.ID]; sel != v.selected {
-			v.selected = sel
-			stale = true
-		}
-		if stale && ok && v.r != nil {
-			v.Refresh()
-		}
-		next = append(next, v)
-	}
-	if !slices.Equal(next, r.order) {
-		changedSet = true
-	}
-	r.order, r.scratch = next, r.order
-	if len(r.views) != len(r.order) {
-		for id, v := range r.views {
-			if v.gen != r.gen {
-				delete(r.views, id)
-			}
-		}
-	}
-
-	if len(r.links) != len(bd.Links) {
-		for len(r.links) < len(bd.Links) {
-			l := fcanvas.NewLine(r.colors.link)
-			r.links = append(r.links, l)
-		}
-		r.links = r.links[:len(bd.Links)]
-		changedSet = true
-	}
-
-	if r.tpl.build(r.b, bd, &r.colors) {
-		changedSet = true
-	}
-	if changedSet || r.objects == nil {
+	if r.view.Sync(bd, r.b.sel.Has) || r.objects == nil {
 		r.rebuildObjects()
 	}
-	r.layoutAll()
+	if bd != nil {
+		r.layoutAll()
+	}
+}
+
+// viewport is the widget's view of the board.
+func (r *boardRenderer) viewport() render.Viewport {
+	return render.Viewport{Zoom: r.b.view.Zoom(), Pan: r.b.view.Pan(), Size: r.b.Size()}
 }
 
 // layoutAll places everything for the current view.
 func (r *boardRenderer) layoutAll() {
-	r.tpl.layout(r.b)
-	bd := r.b.board()
-	if bd != nil {
-		r.layoutLinks(bd, nil)
-	}
-	for _, v := range r.order {
-		r.place(v)
-	}
+	r.view.Layout(r.b.board(), r.viewport())
 	r.layoutOverlay()
 	if r.b.onView != nil {
 		r.b.onView()
@@ -209,125 +112,29 @@ func (r *boardRenderer) layoutView() {
 	r.repaint()
 }
 
-// place puts a card view where its card is, at the current zoom, and hides
-// it when it is out of view.
-func (r *boardRenderer) place(v *cardWidget) {
-	b := r.b
-	pos, size := b.screenRect(v.card.Rect())
-	view := b.Size()
-	const margin = 8 // the selection outline and shadow stick out a little
-	if pos.X > view.Width+margin || pos.Y > view.Height+margin ||
-		pos.X+size.Width < -margin || pos.Y+size.Height < -margin {
-		if v.Visible() {
-			v.Hide()
-		}
-		return
-	}
-	v.zoom = b.zoom
-	v.Move(pos)
-	if !v.Visible() {
-		v.Resize(size)
-		v.Show()
-		return
-	}
-	v.Resize(size)
-}
-
-// cardsMoved follows a move of some cards: only those cards and the links
-// that touch them are placed again.
+// cardsMoved follows a move of some cards.
 func (r *boardRenderer) cardsMoved(ids []uuid.UUID) {
-	bd := r.b.board()
-	if bd == nil {
-		return
+	if bd := r.b.board(); bd != nil {
+		r.view.CardsMoved(bd, ids)
 	}
-	moved := make(map[uuid.UUID]bool, len(ids))
-	for _, id := range ids {
-		v := r.views[id]
-		if v == nil {
-			continue
-		}
-		moved[id] = true
-		if v.r != nil && v.shown != lookOf(v.card) {
-			v.Refresh() // dropped into another zone: it took the zone's kind
-		}
-		r.place(v)
-	}
-	r.layoutLinks(bd, moved)
-	r.repaint()
 }
 
 // topDrawnAsModel reports whether the last n cards are drawn in the
-// model's order: a move that raised cards changed that order only when
-// they were not on top yet, once per drag.
+// model's order.
 func (r *boardRenderer) topDrawnAsModel(n int) bool {
 	bd := r.b.board()
-	if bd == nil || len(bd.Cards) != len(r.order) || n > len(r.order) {
-		return false
-	}
-	for i := len(r.order) - n; i < len(r.order); i++ {
-		if r.order[i].card != bd.Cards[i] {
-			return false
-		}
-	}
-	return true
+	return bd != nil && r.view.TopDrawnAsModel(bd, n)
 }
 
 // cardChanged follows a change of one card's text, colour, kind or scores.
 func (r *boardRenderer) cardChanged(id uuid.UUID) {
-	v := r.views[id]
-	if v == nil {
+	if bd := r.b.board(); bd == nil || !r.view.CardChanged(bd, id) {
 		r.sync()
-		return
 	}
-	if v.r != nil {
-		v.Refresh()
-	}
-	r.place(v)
-	if bd := r.b.board(); bd != nil {
-		r.layoutLinks(bd, map[uuid.UUID]bool{id: true})
-	}
-	r.repaint()
 }
 
 // showSelected shows or hides a card's selection outline.
-func (r *boardRenderer) showSelected(id uuid.UUID, on bool) {
-	if v := r.views[id]; v != nil {
-		v.setSelected(on)
-	}
-}
-
-// layoutLinks draws each link from centre to centre of its cards; only the
-// links touching only (when not nil) are placed again.
-func (r *boardRenderer) layoutLinks(bd *canvas.Board, only map[uuid.UUID]bool) {
-	z := r.b.zoom
-	width := min(max(3*z, 1), 4)
-	view := r.b.Size()
-	for i, l := range bd.Links {
-		if i >= len(r.links) {
-			break
-		}
-		if only != nil && !only[l.From] && !only[l.To] {
-			continue
-		}
-		line := r.links[i]
-		from, to := r.views[l.From], r.views[l.To]
-		if from == nil || to == nil {
-			line.Hidden = true
-			continue
-		}
-		p1 := r.b.toScreen(from.card.Center())
-		p2 := r.b.toScreen(to.card.Center())
-		if (p1.X < 0 && p2.X < 0) || (p1.Y < 0 && p2.Y < 0) ||
-			(p1.X > view.Width && p2.X > view.Width) || (p1.Y > view.Height && p2.Y > view.Height) {
-			line.Hidden = true
-			continue
-		}
-		line.Hidden = false
-		line.StrokeColor = r.colors.link
-		line.StrokeWidth = width
-		line.Position1, line.Position2 = p1, p2
-	}
-}
+func (r *boardRenderer) showSelected(id uuid.UUID, on bool) { r.view.ShowSelected(id, on) }
 
 // showBand draws the rubber band between two widget positions (nil hides it).
 func (r *boardRenderer) showBand(a, b *fyne.Position) {
@@ -352,33 +159,5 @@ func (r *boardRenderer) editorChanged() {
 
 // layoutOverlay puts the text editor over what it edits.
 func (r *boardRenderer) layoutOverlay() {
-	if e := r.b.edit; e != nil {
-		e.layout(r.b)
-	}
-}
-
-// cardLook is what a card's view shows, to tell when it must be redrawn.
-type cardLook struct {
-	text, color string
-	w, h        float64
-	votes       int
-	imp, sat    float64
-	scored      bool
-}
-
-func lookOf(c *canvas.Card) cardLook {
-	l := cardLook{text: c.Text, color: c.DisplayColor(), w: c.W, h: c.H, votes: c.Votes}
-	if c.Importance != nil && c.Satisfaction != nil {
-		l.imp, l.sat, l.scored = *c.Importance, *c.Satisfaction, true
-	}
-	return l
-}
-
-// opaque mixes fg over bg at alpha a: lines drawn where zones meet would
-// otherwise show darker where they overlap.
-func opaque(bg, fg color.Color, a float32) color.NRGBA {
-	b := color.NRGBAModel.Convert(bg).(color.NRGBA)
-	f := color.NRGBAModel.Convert(fg).(color.NRGBA)
-	mix := func(x, y uint8) uint8 { return uint8(float32(x)*(1-a) + float32(y)*a) }
-	return color.NRGBA{mix(b.R, f.R), mix(b.G, f.G), mix(b.B, f.B), 0xff}
+	r.b.layoutEditor()
 }

@@ -48,7 +48,7 @@ func TestBoardRendersCardsAt100(t *testing.T) {
 func TestBoardRendersEditor(t *testing.T) {
 	b, _, s, w := newBoardTest(t, vpcBoard, fyne.NewSize(900, 600), lightTheme())
 	viewAt100(b, s.vpc.Card(s.byText["Arrive sweaty before the 9:00 meeting"]).Center())
-	b.DoubleTapped(&fyne.PointEvent{Position: b.toScreen(at(1600, 1080))})
+	b.DoubleTapped(&fyne.PointEvent{Position: b.view.ToScreen(at(1600, 1080))})
 	test.Type(b.edit.entry, "Potholes")
 	test.AssertImageMatches(t, "board/vpc_new_card_editor.png", w.Canvas().Capture())
 }

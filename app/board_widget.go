@@ -2,10 +2,8 @@ package app
 
 import (
 	"math"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 
@@ -32,12 +30,9 @@ type BoardWidget struct {
 	boardID uuid.UUID
 	clip    *Clipboard
 
-	// The view: a board point p is drawn at p*zoom + pan.
-	zoom    float32
-	pan     fyne.Position
-	autoFit bool // the view fits the board, again whenever the size changes
-
-	selected map[uuid.UUID]bool
+	view *Viewport  // zoom and pan
+	sel  *Selection // the cards selected
+	edit *editor    // the text typed in place
 
 	pointer   fyne.Position // last pointer position over the widget
 	pointerIn bool
@@ -45,15 +40,13 @@ type BoardWidget struct {
 		at canvas.Point // where
 		n  int          // pastes there before it
 	}
-	scrollAcc float32
+	wheel wheel
 
 	press press
 	drag  drag
 	keys  keyState
-	edit  *editor
 
 	closed bool
-	bare   bool           // drawn for an export: no background of its own
 	r      *boardRenderer // nil until the renderer is made
 
 	// onView runs after the view moved or what it shows changed: the
@@ -63,18 +56,15 @@ type BoardWidget struct {
 	unlisten func() // stops the document's notifications (Close)
 }
 
-// gestures numbers drag gestures for every board, so that the moves of one
-// drag coalesce into one undo step and those of two drags never do.
-var gestures atomic.Uint64
-
 // NewBoardWidget makes the widget for the board with that id. clip is the
 // window's clipboard, shared by its boards (nil: a clipboard of its own).
 func NewBoardWidget(doc *Document, boardID uuid.UUID, clip *Clipboard) *BoardWidget {
 	if clip == nil {
 		clip = NewClipboard()
 	}
-	b := &BoardWidget{doc: doc, boardID: boardID, clip: clip, zoom: 1, autoFit: true,
-		selected: map[uuid.UUID]bool{}}
+	b := &BoardWidget{doc: doc, boardID: boardID, clip: clip, view: NewViewport(),
+		sel: NewSelection()}
+	b.edit = newEditor(b.commitEdit, b.cancelEdit, b.layoutEditor)
 	b.ExtendBaseWidget(b)
 	b.unlisten = doc.OnChange(b.changed)
 	return b
@@ -154,19 +144,7 @@ func (b *BoardWidget) do(e canvas.Edit) bool {
 }
 
 // Selection lists the selected cards, in drawing order.
-func (b *BoardWidget) Selection() []uuid.UUID {
-	bd := b.board()
-	if bd == nil || len(b.selected) == 0 {
-		return nil
-	}
-	out := make([]uuid.UUID, 0, len(b.selected))
-	for _, c := range bd.Cards {
-		if b.selected[c.ID] {
-			out = append(out, c.ID)
-		}
-	}
-	return out
-}
+func (b *BoardWidget) Selection() []uuid.UUID { return b.sel.InOrder(b.board()) }
 
 // Select replaces the selection with the cards given.
 func (b *BoardWidget) Select(ids ...uuid.UUID) {
@@ -178,66 +156,19 @@ func (b *BoardWidget) Select(ids ...uuid.UUID) {
 }
 
 func (b *BoardWidget) setSelection(next map[uuid.UUID]bool) {
-	old := b.selected
-	b.selected = next
 	if b.r == nil {
+		b.sel.Replace(next, nil)
 		return
 	}
-	for id := range old {
-		if !next[id] {
-			b.r.showSelected(id, false)
-		}
-	}
-	changed := false
-	for id := range next {
-		if !old[id] {
-			b.r.showSelected(id, true)
-			changed = true
-		}
-	}
-	if changed || len(old) != len(next) {
+	if b.sel.Replace(next, b.r.showSelected) {
 		// An outline never drawn before is unknown to the window's canvas,
 		// so refreshing it alone repaints nothing: ask for a frame.
 		b.r.repaint()
 	}
 }
 
-func (b *BoardWidget) toggle(id uuid.UUID) {
-	next := maps2(b.selected)
-	if next[id] {
-		delete(next, id)
-	} else {
-		next[id] = true
-	}
-	b.setSelection(next)
-}
-
-func maps2(m map[uuid.UUID]bool) map[uuid.UUID]bool {
-	n := make(map[uuid.UUID]bool, len(m)+1)
-	for k, v := range m {
-		n[k] = v
-	}
-	return n
-}
-
 // pruneSelection drops selected cards that are no longer on the board.
-func (b *BoardWidget) pruneSelection() {
-	bd := b.board()
-	if len(b.selected) == 0 {
-		return
-	}
-	if bd == nil {
-		b.selected = map[uuid.UUID]bool{}
-		return
-	}
-	on := make(map[uuid.UUID]bool, len(b.selected))
-	for _, c := range bd.Cards {
-		if b.selected[c.ID] {
-			on[c.ID] = true
-		}
-	}
-	b.selected = on
-}
+func (b *BoardWidget) pruneSelection() { b.sel.Prune(b.board()) }
 
 // SelectAll selects every card of the board.
 func (b *BoardWidget) SelectAll() {
@@ -274,116 +205,6 @@ func (b *BoardWidget) Redo() {
 	b.report(b.doc.Redo())
 }
 
-// Copy puts the selected cards, with the links among them, on the
-// clipboard, and their text on the system clipboard.
-func (b *BoardWidget) Copy() {
-	if !b.toEditor(&fyne.ShortcutCopy{Clipboard: systemClipboard()}) {
-		b.copySelection(false)
-	}
-}
-
-func (b *BoardWidget) copySelection(cut bool) bool {
-	bd := b.board()
-	ids := b.Selection()
-	if bd == nil || len(ids) == 0 {
-		return false
-	}
-	b.clip.Set(bd.Copy(ids), cut)
-	if cb := systemClipboard(); cb != nil {
-		cb.SetContent(b.clip.Text())
-	}
-	return true
-}
-
-func systemClipboard() fyne.Clipboard {
-	if a := fyne.CurrentApp(); a != nil {
-		return a.Clipboard()
-	}
-	return nil
-}
-
-// Cut copies the selected cards and deletes them, as one undo step.
-func (b *BoardWidget) Cut() {
-	if b.toEditor(&fyne.ShortcutCut{Clipboard: systemClipboard()}) || !b.copySelection(true) {
-		return
-	}
-	b.do(&canvas.Batch{Label: "Cut", Edits: []canvas.Edit{
-		&canvas.RemoveCards{Board: b.boardID, IDs: b.Selection()}}})
-}
-
-// Paste adds the clipboard's cards centred under the pointer when it is
-// over the board (a little further on for each paste at the same place),
-// else a little apart from where they were copied; text copied from
-// another program becomes one card per line.
-func (b *BoardWidget) Paste() {
-	if b.toEditor(&fyne.ShortcutPaste{Clipboard: systemClipboard()}) {
-		return
-	}
-	var system string
-	if cb := systemClipboard(); cb != nil {
-		system = cb.Content()
-	}
-	if clip, ok := b.clip.forPaste(system); ok {
-		var dx, dy float64
-		if b.pointerIn {
-			dx, dy = b.pasteAtPointer(clip.Bounds())
-		} else {
-			dx = b.clip.nextOffset()
-			dy = dx
-		}
-		e := clip.Paste(b.boardID, dx, dy, "Paste")
-		if b.do(e) {
-			b.selectAdded(e)
-		}
-		return
-	}
-	lines := textLines(system, maxPastedCards)
-	if len(lines) == 0 {
-		return
-	}
-	b.pasteText(lines, b.anchor())
-}
-
-// pasteAtPointer is the move that centres cards within bounds under the
-// pointer, their top-left corner on the grid. Pasting again at the same
-// place moves each copy a step further, so that none hides another.
-func (b *BoardWidget) pasteAtPointer(bounds canvas.Rect) (dx, dy float64) {
-	at := b.toBoard(b.pointer)
-	if at == b.pasted.at {
-		b.pasted.n++
-	} else {
-		b.pasted.at, b.pasted.n = at, 0
-	}
-	c := bounds.Center()
-	step := float64(b.pasted.n) * pasteStep
-	return snap(bounds.X+at.X-c.X) - bounds.X + step, snap(bounds.Y+at.Y-c.Y) - bounds.Y + step
-}
-
-// maxPastedCards caps the cards made from pasted text.
-const maxPastedCards = 200
-
-// pasteText makes one card per line, in a grid centred on at.
-func (b *BoardWidget) pasteText(lines []string, at canvas.Point) {
-	bd := b.board()
-	if bd == nil {
-		return
-	}
-	cols := int(math.Ceil(math.Sqrt(float64(len(lines)))))
-	rows := (len(lines) + cols - 1) / cols
-	const gap = 20
-	w, h := float64(canvas.DefaultCardW+gap), float64(canvas.DefaultCardH+gap)
-	x0 := at.X - w*float64(cols-1)/2
-	y0 := at.Y - h*float64(rows-1)/2
-	e := &canvas.AddCards{Board: b.boardID, Label: "Paste text"}
-	for i, l := range lines {
-		p := canvas.Point{X: snap(x0 + w*float64(i%cols)), Y: snap(y0 + h*float64(i/cols))}
-		e.Cards = append(e.Cards, canvas.NewCard(zoneKind(bd, p), p, l))
-	}
-	if b.do(e) {
-		b.selectAdded(e)
-	}
-}
-
 // zoneKind is the kind of a card made at p: its zone's default.
 func zoneKind(bd *canvas.Board, p canvas.Point) canvas.Kind {
 	if z, ok := bd.ZoneAt(p); ok {
@@ -392,34 +213,9 @@ func zoneKind(bd *canvas.Board, p canvas.Point) canvas.Kind {
 	return canvas.KindNote
 }
 
-func (b *BoardWidget) selectAdded(e *canvas.AddCards) {
-	ids := make([]uuid.UUID, len(e.Cards))
-	for i, c := range e.Cards {
-		ids[i] = c.ID
-	}
-	b.Select(ids...)
-}
-
-// Duplicate copies the selected cards beside themselves, links included,
-// without touching the clipboard.
-func (b *BoardWidget) Duplicate() {
-	if b.edit != nil {
-		return
-	}
-	bd := b.board()
-	ids := b.Selection()
-	if bd == nil || len(ids) == 0 {
-		return
-	}
-	e := bd.Copy(ids).Paste(b.boardID, pasteStep, pasteStep, "Duplicate")
-	if b.do(e) {
-		b.selectAdded(e)
-	}
-}
-
 // DeleteSelection deletes the selected cards and their links.
 func (b *BoardWidget) DeleteSelection() {
-	if b.edit != nil {
+	if b.Editing() {
 		return
 	}
 	ids := b.Selection()
@@ -449,10 +245,10 @@ func (b *BoardWidget) nudge(dx, dy float64) {
 // board, else the middle of the view.
 func (b *BoardWidget) anchor() canvas.Point {
 	if b.pointerIn {
-		return b.toBoard(b.pointer)
+		return b.view.ToBoard(b.pointer)
 	}
 	s := b.Size()
-	return b.toBoard(fyne.NewPos(s.Width/2, s.Height/2))
+	return b.view.ToBoard(fyne.NewPos(s.Width/2, s.Height/2))
 }
 
 // NewCard starts a card under the pointer (or in the middle of the view),
@@ -466,103 +262,6 @@ func (b *BoardWidget) EditSelection() {
 	if ids := b.Selection(); len(ids) > 0 {
 		b.editCard(ids[len(ids)-1])
 	}
-}
-
-// Zoom is the current zoom: screen pixels per board unit.
-func (b *BoardWidget) Zoom() float32 { return b.zoom }
-
-// ZoomIn zooms one step in, around the middle of the view.
-func (b *BoardWidget) ZoomIn() { b.zoomAt(nextZoom(b.zoom, 1), b.center()) }
-
-// ZoomOut zooms one step out, around the middle of the view.
-func (b *BoardWidget) ZoomOut() { b.zoomAt(nextZoom(b.zoom, -1), b.center()) }
-
-// Zoom100 shows the board at its natural size, around the middle of the view.
-func (b *BoardWidget) Zoom100() { b.zoomAt(1, b.center()) }
-
-// ZoomFit fits the template and every card in the view.
-func (b *BoardWidget) ZoomFit() {
-	bd := b.board()
-	if bd == nil {
-		return
-	}
-	b.autoFit = true
-	b.fitRect(bd.Bounds(), b.Size())
-	b.relayout()
-}
-
-func (b *BoardWidget) center() fyne.Position {
-	s := b.Size()
-	return fyne.NewPos(s.Width/2, s.Height/2)
-}
-
-// fitRect sets the view so that r fills size with a small margin.
-func (b *BoardWidget) fitRect(r canvas.Rect, size fyne.Size) {
-	if size.Width <= 0 || size.Height <= 0 || r.Empty() {
-		return
-	}
-	const margin = 16
-	z := float32(math.Min(float64(size.Width-2*margin)/r.W, float64(size.Height-2*margin)/r.H))
-	z = min(max(z, minZoom), maxZoom)
-	b.zoom = z
-	c := r.Center()
-	b.pan = fyne.NewPos(size.Width/2-float32(c.X)*z, size.Height/2-float32(c.Y)*z)
-}
-
-// zoomAt sets the zoom, keeping the board point under at where it is.
-func (b *BoardWidget) zoomAt(z float32, at fyne.Position) {
-	z = min(max(z, minZoom), maxZoom)
-	if z == b.zoom {
-		return
-	}
-	p := b.toBoard(at)
-	b.zoom = z
-	b.pan = fyne.NewPos(at.X-float32(p.X)*z, at.Y-float32(p.Y)*z)
-	b.autoFit = false
-	b.relayout()
-}
-
-// panBy moves the view by a screen distance.
-func (b *BoardWidget) panBy(dx, dy float32) {
-	b.pan = b.pan.AddXY(dx, dy)
-	b.autoFit = false
-	b.relayout()
-}
-
-// viewRect is the part of the board in view, in board units.
-func (b *BoardWidget) viewRect() canvas.Rect {
-	s := b.Size()
-	p := b.toBoard(fyne.Position{})
-	return canvas.Rect{X: p.X, Y: p.Y, W: float64(s.Width / b.zoom), H: float64(s.Height / b.zoom)}
-}
-
-// centerOn pans the view so that p is in its middle.
-func (b *BoardWidget) centerOn(p canvas.Point) {
-	s := b.Size()
-	b.pan = fyne.NewPos(s.Width/2-float32(p.X)*b.zoom, s.Height/2-float32(p.Y)*b.zoom)
-	b.autoFit = false
-	b.relayout()
-}
-
-func (b *BoardWidget) relayout() {
-	if b.r != nil {
-		b.r.layoutView()
-	}
-}
-
-// toBoard converts a position on the widget to board units.
-func (b *BoardWidget) toBoard(p fyne.Position) canvas.Point {
-	return canvas.Point{X: float64((p.X - b.pan.X) / b.zoom), Y: float64((p.Y - b.pan.Y) / b.zoom)}
-}
-
-// toScreen converts a board point to a position on the widget.
-func (b *BoardWidget) toScreen(p canvas.Point) fyne.Position {
-	return fyne.NewPos(float32(p.X)*b.zoom+b.pan.X, float32(p.Y)*b.zoom+b.pan.Y)
-}
-
-// screenRect converts a board rectangle to a position and size on the widget.
-func (b *BoardWidget) screenRect(r canvas.Rect) (fyne.Position, fyne.Size) {
-	return b.toScreen(canvas.Point{X: r.X, Y: r.Y}), fyne.NewSize(float32(r.W)*b.zoom, float32(r.H)*b.zoom)
 }
 
 // snap rounds a board coordinate to the grid.
@@ -583,34 +282,16 @@ func (b *BoardWidget) focus(obj fyne.Focusable) {
 	}
 }
 
-// modifiers are the keyboard modifiers held now, from the driver when it
-// knows them, else from the key events the board has seen.
-func (b *BoardWidget) modifiers() fyne.KeyModifier {
-	if a := fyne.CurrentApp(); a != nil {
-		if d, ok := a.Driver().(desktop.Driver); ok {
-			return d.CurrentKeyModifiers()
+// window is the window showing the board, for its dialogs.
+func (b *BoardWidget) window() fyne.Window {
+	c := b.canvasOf()
+	if c == nil {
+		return nil
+	}
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if w.Canvas() == c {
+			return w
 		}
 	}
-	return b.keys.mods()
-}
-
-// idsInOrder sorts ids by drawing order.
-func idsInOrder(bd *canvas.Board, set map[uuid.UUID]bool) []uuid.UUID {
-	out := make([]uuid.UUID, 0, len(set))
-	for _, c := range bd.Cards {
-		if set[c.ID] {
-			out = append(out, c.ID)
-		}
-	}
-	return out
-}
-
-// toEditor gives an editing shortcut to the text being typed, if any, and
-// reports whether it did.
-func (b *BoardWidget) toEditor(s fyne.Shortcut) bool {
-	if b.edit == nil {
-		return false
-	}
-	b.edit.entry.TypedShortcut(s)
-	return true
+	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/google/uuid"
 
+	"github.com/jobcanvas/jobcanvas/app/render"
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
@@ -20,30 +21,30 @@ func near(a, b float64) bool { return math.Abs(a-b) < 0.01 }
 
 func TestBoardShowsEveryCardAndFollowsUndo(t *testing.T) {
 	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
-	if got, want := len(b.r.views), len(s.vpc.Cards); got != want {
+	if got, want := b.r.view.Len(), len(s.vpc.Cards); got != want {
 		t.Fatalf("views = %d, want %d", got, want)
 	}
 	c := canvas.NewCard(canvas.KindPain, at(1500, 1000), "Flat tyre")
 	if err := doc.Do(&canvas.AddCards{Board: s.vpc.ID, Cards: []canvas.Card{c}}); err != nil {
 		t.Fatal(err)
 	}
-	if b.r.views[c.ID] == nil {
+	if b.r.view.Card(c.ID) == nil {
 		t.Fatal("no view for the added card")
 	}
-	before := b.r.views[s.byText["Rain"]]
+	before := b.r.view.Card(s.byText["Rain"])
 	if err := doc.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	if b.r.views[c.ID] != nil || len(b.r.views) != len(s.vpc.Cards) {
+	if b.r.view.Card(c.ID) != nil || b.r.view.Len() != len(s.vpc.Cards) {
 		t.Fatal("undo left the card's view behind")
 	}
-	if b.r.views[s.byText["Rain"]] != before {
+	if b.r.view.Card(s.byText["Rain"]) != before {
 		t.Error("sync re-created a view it could reuse")
 	}
 	if err := doc.Redo(); err != nil {
 		t.Fatal(err)
 	}
-	if b.r.views[c.ID] == nil {
+	if b.r.view.Card(c.ID) == nil {
 		t.Fatal("redo: no view for the card")
 	}
 }
@@ -63,7 +64,7 @@ func TestBoardClickSelects(t *testing.T) {
 	// A tap without a press before it (touch, tests) selects too.
 	test.TapAt(b, cardCenter(b, rain))
 	assertSelection(t, b, rain)
-	if !b.r.views[rain].selected {
+	if !b.r.view.Card(rain).Selected() {
 		t.Error("the selected card shows no outline")
 	}
 }
@@ -113,8 +114,8 @@ func TestBoardDragMovesSelectionAsOneUndoStep(t *testing.T) {
 	if math.Mod(r1.Y, gridStep) != 0 {
 		t.Errorf("grabbed card not snapped to the grid: y = %v", r1.Y)
 	}
-	if got := b.r.views[rain].Position(); got != b.toScreen(at(r1.X, r1.Y)) {
-		t.Errorf("view at %v, card at %v", got, b.toScreen(at(r1.X, r1.Y)))
+	if got := b.r.view.Card(rain).Position(); got != b.view.ToScreen(at(r1.X, r1.Y)) {
+		t.Errorf("view at %v, card at %v", got, b.view.ToScreen(at(r1.X, r1.Y)))
 	}
 	if doc.History.UndoName() != "Move cards" {
 		t.Fatalf("undo name %q", doc.History.UndoName())
@@ -126,7 +127,7 @@ func TestBoardDragMovesSelectionAsOneUndoStep(t *testing.T) {
 	if c := s.vpc.Card(stolen); c.Y != s0.Y {
 		t.Fatal("undo did not move the whole selection back in one step")
 	}
-	if got := b.r.views[rain].Position(); got != b.toScreen(at(r0.X, r0.Y)) {
+	if got := b.r.view.Card(rain).Position(); got != b.view.ToScreen(at(r0.X, r0.Y)) {
 		t.Error("view not back after undo")
 	}
 	b.Redo()
@@ -160,7 +161,7 @@ func TestBoardDropInAnotherZoneChangesZoneAndKind(t *testing.T) {
 	if c.Zone != "gains" || c.Kind != canvas.KindGain {
 		t.Fatalf("zone %q kind %q, want gains/gain", c.Zone, c.Kind)
 	}
-	if got := b.r.views[rain].shown.color; got != canvas.KindGain.DefaultColor() {
+	if got := b.r.view.Card(rain).Shown().Color; got != canvas.KindGain.DefaultColor() {
 		t.Errorf("the view still shows %s", got)
 	}
 	if err := doc.Undo(); err != nil {
@@ -169,7 +170,7 @@ func TestBoardDropInAnotherZoneChangesZoneAndKind(t *testing.T) {
 	if c.Zone != "pains" || c.Kind != canvas.KindPain {
 		t.Fatalf("undo: zone %q kind %q", c.Zone, c.Kind)
 	}
-	if got := b.r.views[rain].shown.color; got != canvas.KindPain.DefaultColor() {
+	if got := b.r.view.Card(rain).Shown().Color; got != canvas.KindPain.DefaultColor() {
 		t.Errorf("after undo the view shows %s", got)
 	}
 }
@@ -178,7 +179,7 @@ func TestBoardDoubleTapEmptySpaceCreatesCardInZone(t *testing.T) {
 	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	n := len(s.vpc.Cards)
 	p := at(400, 1000) // products & services, below the cards
-	b.DoubleTapped(&fyne.PointEvent{Position: b.toScreen(p)})
+	b.DoubleTapped(&fyne.PointEvent{Position: b.view.ToScreen(p)})
 	if !b.Editing() || len(s.vpc.Cards) != n {
 		t.Fatalf("editing %v, %d cards: want the editor open and no card yet", b.Editing(), len(s.vpc.Cards))
 	}
@@ -209,12 +210,12 @@ func TestBoardNewCardCancelledOrEmptyLeavesNothing(t *testing.T) {
 	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	n := len(s.vpc.Cards)
 	b.focus(b)
-	test.MoveMouse(b.canvasOf(), b.toScreen(at(1700, 300)))
+	test.MoveMouse(b.canvasOf(), b.view.ToScreen(at(1700, 300)))
 	b.TypedRune('n') // N over the gains zone
-	if !b.Editing() || !b.edit.isNew || b.edit.newCrd.Kind != canvas.KindGain {
+	if !b.Editing() || !b.edit.target.isNew || b.edit.target.newCrd.Kind != canvas.KindGain {
 		t.Fatalf("N: editing %v", b.Editing())
 	}
-	if c := b.edit.newCrd.Center(); !near(c.X, 1700) || !near(c.Y, 300) {
+	if c := b.edit.target.newCrd.Center(); !near(c.X, 1700) || !near(c.Y, 300) {
 		t.Errorf("new card at %v, want under the pointer", c)
 	}
 	test.Type(b.edit.entry, "Half")
@@ -230,7 +231,7 @@ func TestBoardNewCardCancelledOrEmptyLeavesNothing(t *testing.T) {
 	}
 	b.NewCard()
 	test.Type(b.edit.entry, "   ")
-	click(b, b.toScreen(at(1200, 1200)), 0) // click away commits: still empty
+	click(b, b.view.ToScreen(at(1200, 1200)), 0) // click away commits: still empty
 	if b.Editing() || len(s.vpc.Cards) != n || doc.History.UndoName() != "" {
 		t.Fatal("clicking away from an empty new card left something behind")
 	}
@@ -239,8 +240,8 @@ func TestBoardNewCardCancelledOrEmptyLeavesNothing(t *testing.T) {
 func TestBoardNewCardAtViewCentreWithoutPointer(t *testing.T) {
 	b, _, _, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	b.NewCard()
-	want := b.toBoard(fyne.NewPos(screen.Width/2, screen.Height/2))
-	if c := b.edit.newCrd.Center(); !near(c.X, want.X) || !near(c.Y, want.Y) {
+	want := b.view.ToBoard(fyne.NewPos(screen.Width/2, screen.Height/2))
+	if c := b.edit.target.newCrd.Center(); !near(c.X, want.X) || !near(c.Y, want.Y) {
 		t.Errorf("new card at %v, want the view centre %v", c, want)
 	}
 }
@@ -249,7 +250,7 @@ func TestBoardEditCardText(t *testing.T) {
 	b, doc, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	rain := s.byText["Rain"]
 	b.DoubleTapped(&fyne.PointEvent{Position: cardCenter(b, rain)})
-	if !b.Editing() || b.edit.card != rain || b.edit.entry.Text != "Rain" {
+	if !b.Editing() || b.edit.target.card != rain || b.edit.entry.Text != "Rain" {
 		t.Fatal("double-tap did not open the card's text")
 	}
 	test.Type(b.edit.entry, " and wind")
@@ -268,7 +269,7 @@ func TestBoardEditCardText(t *testing.T) {
 	if doc.History.UndoName() != "Edit text" {
 		t.Errorf("undo name %q", doc.History.UndoName())
 	}
-	if b.r.views[rain].shown.text != "Rain and wind\nin winter" {
+	if b.r.view.Card(rain).Shown().Text != "Rain and wind\nin winter" {
 		t.Error("the view did not follow the text")
 	}
 	b.Undo()
@@ -279,11 +280,11 @@ func TestBoardEditCardText(t *testing.T) {
 	// Enter and F2 edit the selection; clicking away commits.
 	b.Select(rain)
 	key(b, fyne.KeyF2)
-	if !b.Editing() || b.edit.card != rain {
+	if !b.Editing() || b.edit.target.card != rain {
 		t.Fatal("F2 did not edit the selected card")
 	}
 	test.Type(b.edit.entry, "!")
-	click(b, b.toScreen(at(1200, 1200)), 0)
+	click(b, b.view.ToScreen(at(1200, 1200)), 0)
 	if got := s.vpc.Card(rain).Text; got != "Rain!" || b.Editing() {
 		t.Fatalf("click away: text %q, editing %v", got, b.Editing())
 	}
@@ -308,11 +309,11 @@ func TestBoardDeleteAndUndo(t *testing.T) {
 	if s.vpc.Card(racks) != nil || s.vpc.Card(stolen) != nil || len(s.vpc.Links) != links-1 {
 		t.Fatal("Delete did not remove the cards and their link")
 	}
-	if len(b.Selection()) != 0 || b.r.views[racks] != nil {
+	if len(b.Selection()) != 0 || b.r.view.Card(racks) != nil {
 		t.Error("deleted cards still selected or drawn")
 	}
 	b.Undo()
-	if s.vpc.Card(racks) == nil || len(s.vpc.Links) != links || b.r.views[racks] == nil {
+	if s.vpc.Card(racks) == nil || len(s.vpc.Links) != links || b.r.view.Card(racks) == nil {
 		t.Fatal("undo did not bring the cards back")
 	}
 	b.Select(racks)
@@ -413,7 +414,7 @@ func TestBoardPasteAcrossBoardsAndForeignText(t *testing.T) {
 	if len(s.jobMap.Cards) != n+1 || s.jobMap.Cards[n].Text != "Rain" {
 		t.Fatal("paste on another board")
 	}
-	if other.r.views[s.jobMap.Cards[n].ID] == nil {
+	if other.r.view.Card(s.jobMap.Cards[n].ID) == nil {
 		t.Error("the other board does not show the pasted card")
 	}
 
@@ -495,19 +496,19 @@ func TestBoardShortcutsRunOnce(t *testing.T) {
 	if len(s.vpc.Cards) != 0 {
 		t.Fatal("Ctrl+X")
 	}
-	z := b.zoom
+	z := b.Zoom()
 	b.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: ctrl})
-	if b.zoom != nextZoom(z, 1) {
-		t.Fatalf("Ctrl+=: zoom %v", b.zoom)
+	if b.Zoom() != nextZoom(z, 1) {
+		t.Fatalf("Ctrl+=: zoom %v", b.Zoom())
 	}
 	b.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: ctrl})
 	b.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: ctrl})
-	if b.zoom != 1 {
-		t.Fatalf("Ctrl+1: zoom %v", b.zoom)
+	if b.Zoom() != 1 {
+		t.Fatalf("Ctrl+1: zoom %v", b.Zoom())
 	}
 	b.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: ctrl})
-	if b.zoom == 1 || !b.autoFit {
-		t.Fatalf("Ctrl+0: zoom %v", b.zoom)
+	if b.Zoom() == 1 || !b.view.AutoFit() {
+		t.Fatalf("Ctrl+0: zoom %v", b.Zoom())
 	}
 	_ = doc
 }
@@ -515,42 +516,42 @@ func TestBoardShortcutsRunOnce(t *testing.T) {
 func TestBoardWheelZoomsAroundPointer(t *testing.T) {
 	b, _, _, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	pos := fyne.NewPos(300, 200)
-	before := b.toBoard(pos)
-	z := b.zoom
+	before := b.view.ToBoard(pos)
+	z := b.Zoom()
 	b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, 10)})
-	if b.zoom != nextZoom(z, 1) {
-		t.Fatalf("zoom %v after one notch in from %v", b.zoom, z)
+	if b.Zoom() != nextZoom(z, 1) {
+		t.Fatalf("zoom %v after one notch in from %v", b.Zoom(), z)
 	}
-	if after := b.toBoard(pos); !near(after.X, before.X) || !near(after.Y, before.Y) {
+	if after := b.view.ToBoard(pos); !near(after.X, before.X) || !near(after.Y, before.Y) {
 		t.Errorf("point under the pointer moved from %v to %v", before, after)
 	}
 	// A notch of another platform (25 on Linux and Windows) or a fast
 	// spin is one step too.
-	zz := b.zoom
+	zz := b.Zoom()
 	b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, 25)})
-	if b.zoom != nextZoom(zz, 1) {
-		t.Fatalf("zoom %v after a notch of 25 from %v, want one step", b.zoom, zz)
+	if b.Zoom() != nextZoom(zz, 1) {
+		t.Fatalf("zoom %v after a notch of 25 from %v, want one step", b.Zoom(), zz)
 	}
 	b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, -25)})
 	// A trackpad's small deltas add up to one step.
-	zz = b.zoom
+	zz = b.Zoom()
 	for range 4 {
 		b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, -2.5)})
 	}
-	if b.zoom != nextZoom(zz, -1) {
-		t.Errorf("zoom %v, want one step out from %v", b.zoom, zz)
+	if b.Zoom() != nextZoom(zz, -1) {
+		t.Errorf("zoom %v, want one step out from %v", b.Zoom(), zz)
 	}
 	for range 40 {
 		b.ZoomIn()
 	}
-	if b.zoom != maxZoom {
-		t.Errorf("zoom in stops at %v, got %v", maxZoom, b.zoom)
+	if b.Zoom() != maxZoom {
+		t.Errorf("zoom in stops at %v, got %v", maxZoom, b.Zoom())
 	}
 	for range 40 {
 		b.ZoomOut()
 	}
-	if b.zoom != minZoom {
-		t.Errorf("zoom out stops at %v, got %v", minZoom, b.zoom)
+	if b.Zoom() != minZoom {
+		t.Errorf("zoom out stops at %v, got %v", minZoom, b.Zoom())
 	}
 }
 
@@ -559,25 +560,25 @@ func TestBoardPans(t *testing.T) {
 	rain := s.byText["Rain"]
 	c := *s.vpc.Card(rain)
 	// Middle button, even on a card.
-	p0 := b.pan
+	p0 := b.view.Pan()
 	from := cardCenter(b, rain)
 	pressAt(b, from, desktop.MouseButtonTertiary, 0)
 	dragSteps(b, from, from.AddXY(-100, 30), 3)
-	if b.pan != p0.AddXY(-100, 30) {
-		t.Fatalf("pan %v, want %v", b.pan, p0.AddXY(-100, 30))
+	if b.view.Pan() != p0.AddXY(-100, 30) {
+		t.Fatalf("pan %v, want %v", b.view.Pan(), p0.AddXY(-100, 30))
 	}
 	// Space held and the primary button.
 	b.KeyDown(&fyne.KeyEvent{Name: fyne.KeySpace})
 	from = cardCenter(b, rain)
 	dragSteps(b, from, from.AddXY(40, 0), 2)
 	b.KeyUp(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if b.pan != p0.AddXY(-60, 30) {
-		t.Fatalf("space pan %v", b.pan)
+	if b.view.Pan() != p0.AddXY(-60, 30) {
+		t.Fatalf("space pan %v", b.view.Pan())
 	}
 	if got := *s.vpc.Card(rain); got.X != c.X || got.Y != c.Y || doc.History.UndoName() != "" {
 		t.Fatal("panning moved a card")
 	}
-	if got := b.r.views[rain].Position(); got != b.toScreen(at(c.X, c.Y)) {
+	if got := b.r.view.Card(rain).Position(); got != b.view.ToScreen(at(c.X, c.Y)) {
 		t.Error("card views did not follow the pan")
 	}
 }
@@ -585,25 +586,24 @@ func TestBoardPans(t *testing.T) {
 func TestBoardCullsAndHidesSmallText(t *testing.T) {
 	b, _, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	b.Zoom100()
-	b.autoFit = false
-	b.pan = fyne.NewPos(-1300, -700) // the pains in view, the value map far off
+	b.view.Set(b.Zoom(), fyne.NewPos(-1300, -700)) // the pains in view, the value map far off
 	b.relayout()
-	if !b.r.views[s.byText["Rain"]].Visible() {
+	if !b.r.view.Card(s.byText["Rain"]).Visible() {
 		t.Error("a card in view is hidden")
 	}
-	if b.r.views[s.byText["Route planner app"]].Visible() {
+	if b.r.view.Card(s.byText["Route planner app"]).Visible() {
 		t.Error("a card out of view is drawn")
 	}
 	for range 20 {
 		b.ZoomOut()
 	}
-	v := b.r.views[s.byText["Rain"]]
+	v := b.r.view.Card(s.byText["Rain"])
 	if !v.Visible() {
 		t.Fatal("every card shows when the whole board is in view")
 	}
-	for _, l := range v.r.lines {
+	for _, l := range v.Lines() {
 		if l.Visible() {
-			t.Fatalf("text %q drawn at zoom %v", l.Text, b.zoom)
+			t.Fatalf("text %q drawn at zoom %v", l.Text, b.Zoom())
 		}
 	}
 }
@@ -624,7 +624,7 @@ func TestBoardCardContextMenu(t *testing.T) {
 	if s.vpc.Card(rain).Color != "#F8BBD9" || s.vpc.Card(stolen).Color != "#F8BBD9" {
 		t.Fatal("colour")
 	}
-	if b.r.views[rain].shown.color != "#F8BBD9" {
+	if b.r.view.Card(rain).Shown().Color != "#F8BBD9" {
 		t.Error("the view did not take the colour")
 	}
 	doc.Undo()
@@ -648,11 +648,11 @@ func TestBoardCardContextMenu(t *testing.T) {
 	if s.vpc.Cards[len(s.vpc.Cards)-1].Text != "Arrive sweaty before the 9:00 meeting" {
 		t.Fatal("bring to front")
 	}
-	if b.r.order[len(b.r.order)-1].card.Text != "Arrive sweaty before the 9:00 meeting" {
+	if b.r.view.Drawn()[len(b.r.view.Drawn())-1].Card().Text != "Arrive sweaty before the 9:00 meeting" {
 		t.Error("the view's drawing order did not follow")
 	}
 	doc.Undo()
-	if b.r.order[len(b.r.order)-1].card != s.vpc.Cards[len(s.vpc.Cards)-1] {
+	if b.r.view.Drawn()[len(b.r.view.Drawn())-1].Card() != s.vpc.Cards[len(s.vpc.Cards)-1] {
 		t.Error("drawing order after undo")
 	}
 	n := len(s.vpc.Cards)
@@ -669,7 +669,7 @@ func TestBoardCardContextMenu(t *testing.T) {
 func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	b, doc, s, w := newBoardTest(t, jobMapBoard, screen, lightTheme())
 	j := s.jobMap
-	hdr := b.toScreen(at(200, 100)) // Define's header
+	hdr := b.view.ToScreen(at(200, 100)) // Define's header
 	b.TappedSecondary(&fyne.PointEvent{Position: hdr, AbsolutePosition: hdr})
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("no step menu")
@@ -677,7 +677,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	w.Canvas().Overlays().Top().Hide()
 
 	b.DoubleTapped(&fyne.PointEvent{Position: hdr})
-	if !b.Editing() || b.edit.step != "define" {
+	if !b.Editing() || b.edit.target.step != "define" {
 		t.Fatal("double-tap on a header did not rename the step")
 	}
 	b.edit.entry.SetText("Plan")
@@ -685,7 +685,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	if j.Steps[0].Name != "Plan" || j.Steps[0].Description == "" {
 		t.Fatalf("step %+v", j.Steps[0])
 	}
-	if b.r.tpl.key != templateKey(j) {
+	if b.r.view.Template().Key() != render.TemplateKey(j) {
 		t.Error("the header was not redrawn")
 	}
 	doc.Undo()
@@ -695,7 +695,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 
 	steps := len(j.Steps)
 	cardMenuItem(t, b.stepMenu("locate"), "Add step after").Action()
-	if len(j.Steps) != steps+1 || j.StepIndex("locate") != 1 || !b.Editing() || b.edit.step != j.Steps[2].ID {
+	if len(j.Steps) != steps+1 || j.StepIndex("locate") != 1 || !b.Editing() || b.edit.target.step != j.Steps[2].ID {
 		t.Fatal("add step after")
 	}
 	b.edit.entry.SetText("Compare")
@@ -722,7 +722,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	if j.StepIndex("locate") != 2 || j.Card(card).X != x+320 {
 		t.Fatalf("move right: index %d, card x %v", j.StepIndex("locate"), j.Card(card).X)
 	}
-	if got := b.r.views[card].Position(); got != b.toScreen(at(x+320, j.Card(card).Y)) {
+	if got := b.r.view.Card(card).Position(); got != b.view.ToScreen(at(x+320, j.Card(card).Y)) {
 		t.Error("the card view did not follow its step")
 	}
 	cardMenuItem(t, b.stepMenu("locate"), "Move left").Action()
@@ -739,7 +739,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 		t.Fatalf("delete step: %d cards", len(j.Cards))
 	}
 	doc.Undo()
-	if j.StepIndex("define") != 0 || len(j.Cards) != n || len(b.r.views) != n {
+	if j.StepIndex("define") != 0 || len(j.Cards) != n || b.r.view.Len() != n {
 		t.Fatal("undo delete step")
 	}
 }
@@ -751,7 +751,7 @@ func TestBoardEmptySpaceMenu(t *testing.T) {
 		t.Error("paste enabled with nothing to paste")
 	}
 	cardMenuItem(t, m, "New card here").Action()
-	if !b.Editing() || b.edit.newCrd.Kind != canvas.KindProduct {
+	if !b.Editing() || b.edit.target.newCrd.Kind != canvas.KindProduct {
 		t.Fatal("new card here")
 	}
 	b.cancelEdit()
@@ -766,14 +766,14 @@ func TestBoardFollowsDeletedBoard(t *testing.T) {
 	if err := doc.Do(&canvas.RemoveBoard{ID: s.vpc.ID}); err != nil {
 		t.Fatal(err)
 	}
-	if len(b.r.views) != 0 {
+	if b.r.view.Len() != 0 {
 		t.Error("a deleted board still shows cards")
 	}
 	b.NewCard()
 	b.SelectAll()
 	b.Paste()
 	doc.Undo()
-	if len(b.r.views) != len(s.vpc.Cards) {
+	if b.r.view.Len() != len(s.vpc.Cards) {
 		t.Error("undo of the deletion")
 	}
 }
@@ -889,7 +889,7 @@ func TestBoardSelectionChangeRepaints(t *testing.T) {
 	}{
 		{"click a card", func() { click(b, cardCenter(b, rain), 0) }, []uuid.UUID{rain}},
 		{"Ctrl+click another", func() { click(b, cardCenter(b, racks), fyne.KeyModifierControl) }, []uuid.UUID{racks, rain}},
-		{"click empty space", func() { click(b, b.toScreen(at(1200, 1200)), 0) }, nil},
+		{"click empty space", func() { click(b, b.view.ToScreen(at(1200, 1200)), 0) }, nil},
 		{"select all", b.SelectAll, nil},
 	} {
 		d.repaints = 0
@@ -948,7 +948,7 @@ func TestBoardDragWithinZonesKeepsKinds(t *testing.T) {
 	}
 	b.SelectAll()
 	from := cardCenter(b, rain)
-	dragSteps(b, from, from.AddXY(20*b.zoom, 0), 4)
+	dragSteps(b, from, from.AddXY(20*b.Zoom(), 0), 4)
 	for _, c := range s.vpc.Cards {
 		if was := before[c.ID]; c.Zone == was.zone && c.Kind != was.kind {
 			t.Errorf("%q stayed in %q but its kind went from %s to %s", c.Text, c.Zone, was.kind, c.Kind)
@@ -971,7 +971,7 @@ func TestBoardPasteAtPointer(t *testing.T) {
 	n := len(s.vpc.Cards)
 	paste := func(p canvas.Point) canvas.Clip {
 		t.Helper()
-		test.MoveMouse(w.Canvas(), b.toScreen(p))
+		test.MoveMouse(w.Canvas(), b.view.ToScreen(p))
 		b.Paste()
 		if len(s.vpc.Cards) != n+2 {
 			t.Fatalf("paste: %d cards, want %d", len(s.vpc.Cards), n+2)
@@ -1007,13 +1007,13 @@ func TestBoardSpaceDragPansWithoutSelecting(t *testing.T) {
 	rain, racks := s.byText["Rain"], s.byText["Covered, guarded racks"]
 	b.Select(racks)
 	b.KeyDown(&fyne.KeyEvent{Name: fyne.KeySpace})
-	p0 := b.pan
+	p0 := b.view.Pan()
 	from := cardCenter(b, rain)
 	pressAt(b, from, desktop.MouseButtonPrimary, 0)
 	dragSteps(b, from, from.AddXY(60, 0), 3)
 	release(b, from.AddXY(60, 0), desktop.MouseButtonPrimary)
-	if b.pan != p0.AddXY(60, 0) {
-		t.Errorf("pan %v, want %v", b.pan, p0.AddXY(60, 0))
+	if b.view.Pan() != p0.AddXY(60, 0) {
+		t.Errorf("pan %v, want %v", b.view.Pan(), p0.AddXY(60, 0))
 	}
 	assertSelection(t, b, racks)
 
@@ -1022,8 +1022,8 @@ func TestBoardSpaceDragPansWithoutSelecting(t *testing.T) {
 	dragSteps(b, from, from.AddXY(-60, 0), 3)
 	b.KeyUp(&fyne.KeyEvent{Name: fyne.KeySpace})
 	assertSelection(t, b, racks)
-	if b.pan != p0 {
-		t.Errorf("pan %v, want %v", b.pan, p0)
+	if b.view.Pan() != p0 {
+		t.Errorf("pan %v, want %v", b.view.Pan(), p0)
 	}
 }
 
@@ -1045,12 +1045,12 @@ func TestBoardDraggedCardDrawnOnTop(t *testing.T) {
 		return ids
 	}
 	before := order()
-	drawnLast := func() uuid.UUID { return b.r.order[len(b.r.order)-1].card.ID }
+	drawnLast := func() uuid.UUID { return b.r.view.Drawn()[len(b.r.view.Drawn())-1].Card().ID }
 	if drawnLast() != over.ID {
 		t.Fatal("the new card is not drawn last")
 	}
 	b.Select(rain)
-	from := b.toScreen(at(1700, 970)) // on the part of "Rain" not covered
+	from := b.view.ToScreen(at(1700, 970)) // on the part of "Rain" not covered
 	b.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: from.AddXY(5, 0)}, Dragged: fyne.NewDelta(5, 0)})
 	if drawnLast() != rain {
 		t.Error("while dragged, the card is drawn under the card it overlaps")
@@ -1081,8 +1081,8 @@ func TestBoardResizeByHandle(t *testing.T) {
 	rain := s.byText["Rain"]
 	c := s.vpc.Card(rain)
 	x, y, w0, h0 := c.X, c.Y, c.W, c.H
-	corner := func() fyne.Position { return b.toScreen(at(c.X+c.W, c.Y+c.H)) }
-	if v := b.r.views[rain]; v.r.handle.Visible() {
+	corner := func() fyne.Position { return b.view.ToScreen(at(c.X+c.W, c.Y+c.H)) }
+	if v := b.r.view.Card(rain); v.HandleShown() {
 		t.Fatal("an unselected card shows a resize handle")
 	}
 	// (test.Drag is given where the pointer ends, as in the other tests:
@@ -1094,7 +1094,7 @@ func TestBoardResizeByHandle(t *testing.T) {
 	}
 	b.Undo()
 	b.Select(rain)
-	if v := b.r.views[rain]; !v.r.handle.Visible() {
+	if v := b.r.view.Card(rain); !v.HandleShown() {
 		t.Fatal("the selected card shows no resize handle")
 	}
 	test.Drag(w.Canvas(), corner().AddXY(3+64, 3+37), 64, 37)
@@ -1104,7 +1104,7 @@ func TestBoardResizeByHandle(t *testing.T) {
 	if c.W != w0+60 || c.H != h0+40 {
 		t.Errorf("resized to %vx%v, want %vx%v (on the grid)", c.W, c.H, w0+60, h0+40)
 	}
-	if v := b.r.views[rain]; v.r.key.w != c.W || v.Size().Width != float32(c.W)*b.zoom {
+	if v := b.r.view.Card(rain); v.Shown().W != c.W || v.Size().Width != float32(c.W)*b.Zoom() {
 		t.Error("the note's view did not follow the new size")
 	}
 	if doc.History.UndoName() != "Resize card" {

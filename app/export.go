@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"github.com/google/uuid"
 
+	"github.com/jobcanvas/jobcanvas/app/render"
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
@@ -57,8 +58,10 @@ type ExportOptions struct {
 
 	// Date is the footer's date; the zero time means today.
 	Date time.Time
-	// Theme is the theme the look is taken from, in the variant chosen by
-	// Dark; nil means the app's theme, so the export looks as the screen.
+	// Theme is the theme the colours are taken from, in the variant
+	// chosen by Dark; nil means the app's theme, so the export looks as
+	// the screen. Text is drawn in the app theme's fonts, which it is
+	// measured in.
 	Theme fyne.Theme
 }
 
@@ -142,15 +145,14 @@ func exportArea(bd *canvas.Board, crop bool) canvas.Rect {
 // withWholeLines grows a crop so that it cuts no line of the template's
 // text: a zone's label or question is shown whole or not at all.
 func withWholeLines(bd *canvas.Board, r canvas.Rect) canvas.Rect {
-	var t templateView
-	t.build(nil, bd, &geometryColors)
+	var t render.TemplateView
+	colors := render.NewPalette(theme.DefaultTheme(), theme.VariantLight) // only the layout is wanted
+	t.Build(bd, &colors)
+	texts := t.Texts()
 	for changed := true; changed; {
 		changed = false
-		for _, it := range t.items {
-			if it.kind != tplText {
-				continue
-			}
-			ink := inkRect(it)
+		for _, tt := range texts {
+			ink := tt.Ink()
 			if !ink.Intersects(r) {
 				continue
 			}
@@ -161,27 +163,6 @@ func withWholeLines(bd *canvas.Board, r canvas.Rect) canvas.Rect {
 	}
 	return r
 }
-
-// inkRect is the part of a template text's box its text covers.
-func inkRect(it tplItem) canvas.Rect {
-	o := it.obj.(*fcanvas.Text)
-	w := math.Min(float64(fyne.MeasureText(o.Text, it.size, o.TextStyle).Width), it.r.W)
-	r := it.r
-	switch o.Alignment {
-	case fyne.TextAlignCenter:
-		r.X += (r.W - w) / 2
-	case fyne.TextAlignTrailing:
-		r.X += r.W - w
-	}
-	r.W = w
-	return r
-}
-
-// geometryColors stand in for a theme's when only the template's layout
-// is wanted.
-var geometryColors = boardColors{background: color.White, foreground: color.Black, muted: color.Black,
-	line: color.Black, frame: color.Black, header: color.Black, primary: color.Black, selection: color.Black,
-	link: color.Black}
 
 // ExportSize is the size in pixels of the image an export of the board with
 // that id would make, or an error when it is over MaxExportSide or the
@@ -197,10 +178,11 @@ func ExportSize(p *canvas.Project, id uuid.UUID, opt ExportOptions) (image.Point
 }
 
 // RenderBoard draws the board with that id as an image, through the same
-// widget and renderer as the screen, on Fyne's software canvas at the
-// export's scale: text is rasterised at that size, so it is as sharp at 3×
-// as at 1×. A fresh widget is made for the export, so nothing of the
-// screen's state (selection, rubber band, text being typed) shows.
+// view as the screen's board (render.BoardView, without the interactive
+// widget), on Fyne's software canvas at the export's scale: text is
+// rasterised at that size, so it is as sharp at 3× as at 1×. A fresh view
+// is made for the export, so nothing of the screen's state (selection,
+// rubber band, text being typed) shows.
 //
 // It must run on the goroutine that runs Fyne (the main one in the app)
 // with a current app: Fyne's caches and text shaper are not safe to share
@@ -222,23 +204,24 @@ func RenderBoard(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*image.NRG
 	if opt.Dark {
 		variant = theme.VariantDark
 	}
-	th := withVariant(base, variant)
+	// withVariant: an app theme held in one variant (the user chose dark)
+	// gives the export's variant all the same.
+	colors := render.NewPalette(withVariant(base, variant), variant)
 
-	// A document of its own: the widget's listener goes with it, and the
-	// project is only read.
-	bw := NewBoardWidget(NewDocument(p, ""), bd.ID, nil)
-	bw.bare = true
-	bw.autoFit = false
-	bw.zoom = 1
-	bw.pan = fyne.NewPos(-float32(plan.area.X), -float32(plan.area.Y))
-	defer bw.Close()
-	bw.Resize(fyne.NewSize(float32(plan.area.W), float32(plan.area.H)))
+	// No theme override around the drawing: the view takes its colours
+	// explicitly, and its text is drawn in the app's fonts, which it was
+	// measured in. (Fyne caches the fonts of every override scope for
+	// good: an override per export kept about 30 MB each time.)
+	view := render.NewBoardView(colors, false)
+	view.Sync(bd, nil)
+	view.Layout(bd, render.Viewport{Zoom: 1, Pan: fyne.NewPos(-float32(plan.area.X), -float32(plan.area.Y)),
+		Size: fyne.NewSize(float32(plan.area.W), float32(plan.area.H))})
 
-	objs := []fyne.CanvasObject{bw}
+	objs := []fyne.CanvasObject{view.Clipped()}
 	if opt.Footer {
-		objs = append(objs, footer(p, bd, opt.Date, th, variant, plan.size, float32(plan.area.H))...)
+		objs = append(objs, footer(p, bd, opt.Date, colors, plan.size, float32(plan.area.H))...)
 	}
-	content := container.NewThemeOverride(container.NewWithoutLayout(objs...), th)
+	content := container.NewWithoutLayout(objs...)
 
 	c := software.NewTransparentCanvas()
 	c.SetPadded(false)
@@ -252,7 +235,7 @@ func RenderBoard(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*image.NRG
 		return nil, fmt.Errorf("board %q: the renderer did not make a %d × %d px image", BoardTitle(bd), plan.pixels.X, plan.pixels.Y)
 	}
 	if !opt.Transparent {
-		fillUnder(img, th.Color(theme.ColorNameBackground, variant))
+		fillUnder(img, colors.Background)
 	}
 	return img, nil
 }
@@ -284,13 +267,12 @@ func fillUnder(img *image.NRGBA, bg color.Color) {
 
 // footer is the export's last line: the project and the board on the
 // left, the date on the right, in the look's muted text colour.
-func footer(p *canvas.Project, bd *canvas.Board, date time.Time, th fyne.Theme, v fyne.ThemeVariant, size fyne.Size, top float32) []fyne.CanvasObject {
+func footer(p *canvas.Project, bd *canvas.Board, date time.Time, colors render.Palette, size fyne.Size, top float32) []fyne.CanvasObject {
 	if date.IsZero() {
 		date = time.Now()
 	}
-	fg := th.Color(theme.ColorNameForeground, v)
-	muted := th.Color(theme.ColorNamePlaceHolder, v)
-	rule := fcanvas.NewLine(withAlpha(fg, 0x30))
+	muted := colors.Muted
+	rule := fcanvas.NewLine(render.WithAlpha(colors.Foreground, 0x30))
 	rule.StrokeWidth = 1
 	rule.Position1 = fyne.NewPos(footerPad, top)
 	rule.Position2 = fyne.NewPos(size.Width-footerPad, top)
@@ -298,7 +280,7 @@ func footer(p *canvas.Project, bd *canvas.Board, date time.Time, th fyne.Theme, 
 	style := fyne.TextStyle{}
 	stamp := date.Format("2006-01-02")
 	stampW := fyne.MeasureText(stamp, footerTextSize, style).Width
-	lineH := footerTextSize * lineHeightRatio(style)
+	lineH := footerTextSize * render.LineHeightRatio(style)
 	y := top + (footerHeight-lineH)/2
 	right := fcanvas.NewText(stamp, muted)
 	right.TextSize = footerTextSize

@@ -92,7 +92,7 @@ func TestExportDialogCurrentBoard(t *testing.T) {
 	bd := w.Document().Project.Board(b.BoardID())
 	b.Select(bd.Cards[0].ID, bd.Cards[1].ID)
 	b.EditSelection()
-	if b.edit == nil || len(b.Selection()) != 2 {
+	if !b.Editing() || len(b.Selection()) != 2 {
 		t.Fatal("the window should show two selected cards and one being edited")
 	}
 
@@ -110,7 +110,7 @@ func TestExportDialogCurrentBoard(t *testing.T) {
 		t.Fatal(err)
 	}
 	fresh := sampleProject(t)
-	want := render(t, fresh, fresh.Boards[0], ExportOptions{Width: 600})
+	want := exportImage(t, fresh, fresh.Boards[0], ExportOptions{Width: 600})
 	if got.Bounds() != want.Bounds() || countDiffering(toNRGBA(got), want, 0) > 0 {
 		t.Error("the export differs from one of the document with nothing selected")
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 
+	"github.com/jobcanvas/jobcanvas/app/render"
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
@@ -174,15 +175,15 @@ type minimapRenderer struct {
 	bg      *fcanvas.Rectangle
 	picture *fcanvas.Raster
 	view    *fcanvas.Rectangle
-	colors  boardColors
+	colors  render.Palette
 }
 
 func (r *minimapRenderer) setColors() {
 	r.colors = themeColors(r.m.Theme())
-	r.bg.FillColor = opaque(r.colors.background, r.colors.foreground, 0.06)
-	r.bg.StrokeColor = r.colors.frame
-	r.view.StrokeColor = r.colors.primary
-	r.view.FillColor = r.colors.selection
+	r.bg.FillColor = render.Opaque(r.colors.Background, r.colors.Foreground, 0.06)
+	r.bg.StrokeColor = r.colors.Frame
+	r.view.StrokeColor = r.colors.Primary
+	r.view.FillColor = r.colors.Selection
 }
 
 func (r *minimapRenderer) Objects() []fyne.CanvasObject {
@@ -245,11 +246,11 @@ func (r *minimapRenderer) draw(w, h int) image.Image {
 		y1 := int((off.Y + float32(b.Y+b.H-bounds.Y)*s) * px)
 		return image.Rect(x0, y0, max(x1, x0+1), max(y1, y0+1))
 	}
-	tpl := image.NewUniform(withAlpha(r.colors.foreground, 0x18))
+	tpl := image.NewUniform(render.WithAlpha(r.colors.Foreground, 0x18))
 	if t := bd.TemplateBounds(); !t.Empty() {
 		draw.Draw(img, rect(t), tpl, image.Point{}, draw.Over)
 	}
-	line := withAlpha(r.colors.foreground, 0x50)
+	line := render.WithAlpha(r.colors.Foreground, 0x50)
 	if frames := bd.TemplateOf().Frames; len(frames) > 0 {
 		for _, f := range frames {
 			if f.Circle != nil {

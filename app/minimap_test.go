@@ -63,7 +63,7 @@ func TestMinimapOutlinesTheViewAndMovesIt(t *testing.T) {
 	if c := b.viewRect().Center(); !near2(c, target, 10) {
 		t.Fatalf("after a click on the map the view is centred on %v, want %v", c, target)
 	}
-	if b.autoFit {
+	if b.view.AutoFit() {
 		t.Error("the view still follows the window size after the user moved it")
 	}
 	// A drag on the map moves the view with the pointer.

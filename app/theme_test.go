@@ -63,7 +63,7 @@ func TestExportDrawsKoreanThaiDevanagari(t *testing.T) {
 	}
 
 	opt := ExportOptions{Scale: 2, Crop: true}
-	img := render(t, p, bd, opt)
+	img := exportImage(t, p, bd, opt)
 	plan, err := planExport(bd, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -102,7 +102,7 @@ func renderBlankCard(t *testing.T, size float64) *image.NRGBA {
 		t.Fatal(err)
 	}
 	opt := ExportOptions{Scale: 2, Crop: true}
-	img := render(t, p, p.Boards[0], opt)
+	img := exportImage(t, p, p.Boards[0], opt)
 	plan, err := planExport(p.Boards[0], opt)
 	if err != nil {
 		t.Fatal(err)

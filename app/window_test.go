@@ -386,7 +386,7 @@ func TestViewMenuThemeAndMinimap(t *testing.T) {
 			it.Action()
 		}
 	}
-	bg := func() color.Color { return themeColors(w.CurrentBoard().Theme()).background }
+	bg := func() color.Color { return themeColors(w.CurrentBoard().Theme()).Background }
 	light := bg()
 	if w.ThemeChoice() != themeLight || !menuChecked(t, w, "Light") {
 		t.Fatalf("theme choice %q after View ▸ Theme ▸ Light", w.ThemeChoice())

@@ -1,7 +1,6 @@
 package canvas
 
 import (
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -18,8 +17,10 @@ const (
 	TemplateFree             = "free"
 )
 
-// Template describes a kind of board as data: its zones, the frames drawn
-// around groups of zones, and for the job map the column layout.
+// Template describes a kind of board as data, which the renderer draws
+// whatever the board: its zones (rectangles, or slices of a circle), the
+// frames drawn around groups of zones, axes crossing between quadrants,
+// free areas for named groups, and for the job map the column layout.
 type Template struct {
 	ID          string   `json:"id"`
 	Name        string   `json:"name"`
@@ -27,9 +28,41 @@ type Template struct {
 	Bounds      Rect     `json:"bounds"`
 	Frames      []Frame  `json:"frames"`
 	Zones       []Zone   `json:"zones"`
+	Areas       []Area   `json:"areas"`
+	Axes        *Axes    `json:"axes"`
 	Columns     *Columns `json:"columns"`
 	Steps       []Step   `json:"steps"` // default steps of a column template
 }
+
+// Area is a free, labelled part of a board for a named group of cards (a
+// cluster, a competitor). Unlike a zone it gives no kind to the cards in
+// it.
+type Area struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Rect  Rect   `json:"rect"`
+}
+
+// Axes are two lines crossing at (X, Y), across Rect, with a label at each
+// end: the quadrants around them are zones (the forces of progress).
+type Axes struct {
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+	Rect   Rect    `json:"rect"`
+	Left   string  `json:"left"`
+	Right  string  `json:"right"`
+	Top    string  `json:"top"`
+	Bottom string  `json:"bottom"`
+}
+
+// Where a zone's label and question go (Zone.Place, Zone.Align).
+const (
+	PlaceTop    = "top"
+	PlaceBottom = "bottom"
+	AlignLeft   = "left"
+	AlignCenter = "center"
+	AlignRight  = "right"
+)
 
 // Frame is a labelled outline drawn around a group of zones (the value
 // map's square, the customer profile's circle). It takes no cards itself.
@@ -50,8 +83,12 @@ type Zone struct {
 	Kinds    []Kind  `json:"kinds"`
 	Rect     Rect    `json:"rect"`
 	Circle   *Circle `json:"circle"`
-	Step     string  `json:"-"` // job map: id of the step column
-	Row      string  `json:"-"` // job map: id of the row
+	// Place and Align put the label and question: at the zone's top
+	// (the default) or bottom, centred (the default), left or right.
+	Place string `json:"place"`
+	Align string `json:"align"`
+	Step  string `json:"-"` // job map: id of the step column
+	Row   string `json:"-"` // job map: id of the row
 }
 
 // Contains reports whether p lies in z.
@@ -115,6 +152,8 @@ type Columns struct {
 	Width  float64 `json:"width"`
 	Header float64 `json:"header"` // height of the step name and description
 	Rows   []Row   `json:"rows"`
+	// Caption says what the board's title is, above it (the core job).
+	Caption string `json:"caption"`
 }
 
 // Row is one horizontal band of a column template.
@@ -155,9 +194,9 @@ var templates = sync.OnceValues(func() (map[string]*Template, error) {
 		if err != nil {
 			return err
 		}
-		t := new(Template)
-		if err := json.Unmarshal(data, t); err != nil {
-			return fmt.Errorf("canvas: template %s: %w", path, err)
+		t, err := ParseTemplate(path, data)
+		if err != nil {
+			return fmt.Errorf("canvas: %w", err)
 		}
 		if want := strings.TrimSuffix(d.Name(), ".json"); t.ID != want {
 			return fmt.Errorf("canvas: template %s has id %q, want %q", path, t.ID, want)
@@ -168,29 +207,70 @@ var templates = sync.OnceValues(func() (map[string]*Template, error) {
 	return out, err
 })
 
-// TemplateByID returns the template with that id.
-func TemplateByID(id string) (*Template, bool) {
+// added holds the templates read from files at run time (RegisterTemplate).
+var added struct {
+	sync.RWMutex
+	byID map[string]*Template
+}
+
+// RegisterTemplate adds a template read with ParseTemplate to those boards
+// can use; an id already taken is refused. remove takes it away again.
+func RegisterTemplate(t *Template) (remove func(), err error) {
+	if err := t.validate(); err != nil {
+		return nil, fmt.Errorf("template %s: %w", t.ID, err)
+	}
+	if _, ok := TemplateByID(t.ID); ok {
+		return nil, fmt.Errorf("template %s: a template with that id exists", t.ID)
+	}
+	added.Lock()
+	defer added.Unlock()
+	if added.byID == nil {
+		added.byID = map[string]*Template{}
+	}
+	added.byID[t.ID] = t
+	return func() {
+		added.Lock()
+		defer added.Unlock()
+		if added.byID[t.ID] == t {
+			delete(added.byID, t.ID)
+		}
+	}, nil
+}
+
+// builtin are the templates embedded at build time.
+func builtin() map[string]*Template {
 	ts, err := templates()
 	if err != nil {
-		// The templates are embedded at build time; a broken one is a
-		// programming error that the tests catch.
+		// A broken one is a programming error that the tests catch.
 		panic(err)
 	}
-	t, ok := ts[id]
+	return ts
+}
+
+// TemplateByID returns the template with that id.
+func TemplateByID(id string) (*Template, bool) {
+	if t, ok := builtin()[id]; ok {
+		return t, true
+	}
+	added.RLock()
+	defer added.RUnlock()
+	t, ok := added.byID[id]
 	return t, ok
 }
 
 // Templates lists every template, value proposition canvas first.
 func Templates() []*Template {
-	ts, err := templates()
-	if err != nil {
-		panic(err)
-	}
+	ts := builtin()
 	order := map[string]int{TemplateValueProposition: 0, TemplateJobMap: 1, TemplateFree: 2}
 	out := make([]*Template, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, t)
 	}
+	added.RLock()
+	for _, t := range added.byID {
+		out = append(out, t)
+	}
+	added.RUnlock()
 	sort.Slice(out, func(i, j int) bool {
 		oi, iok := order[out[i].ID]
 		oj, jok := order[out[j].ID]

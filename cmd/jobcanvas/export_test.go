@@ -222,9 +222,9 @@ func TestExportWithoutDisplay(t *testing.T) {
 }
 
 // The export wraps a card's text by measuring it in the app's theme, and
-// draws it in the export's: both must have the fonts for Korean, Thai and
-// Devanagari, or lines measured as missing glyphs are cut off at the
-// card's edge when drawn.
+// draws it in the same theme's fonts: the headless app's theme must have
+// the fonts for Korean, Thai and Devanagari, or lines measured as missing
+// glyphs are drawn as boxes.
 func TestExportMeasuresScriptsAsItDrawsThem(t *testing.T) {
 	sample := writeFile(t, "s.jobcanvas", assets.Sample)
 	if code, _, stderr := runCmd(t, "export", "-board", "1", "-scale", "0.25", "-o", t.TempDir(), sample); code != 0 {

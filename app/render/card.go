@@ -1,4 +1,4 @@
-package app
+package render
 
 import (
 	"image/color"
@@ -11,35 +11,35 @@ import (
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
-// cardWidget draws one sticky note. It handles no events itself: the board
+// CardView draws one sticky note. It handles no events itself: the board
 // finds the card under the pointer in the model and acts on it, so cards
 // stay cheap however many there are.
 //
 // The widget holds no card data of its own: card points at the model's
 // card, re-pointed by the board on every sync.
-type cardWidget struct {
+type CardView struct {
 	widget.BaseWidget
 
 	card     *canvas.Card
 	zoom     float32 // screen pixels per board unit, set by the board
 	selected bool
 	linked   bool // the card has at least one link
-	colors   *boardColors
-	gen      uint64   // the board's sync that last saw the card
-	shown    cardLook // what the view shows now
+	colors   *Palette
+	gen      uint64 // the board's sync that last saw the card
+	shown    Look   // what the view shows now
 
 	r *cardRenderer // set when the renderer exists
 }
 
-func newCardWidget(c *canvas.Card, colors *boardColors) *cardWidget {
-	w := &cardWidget{card: c, zoom: 1, colors: colors}
+func newCardView(c *canvas.Card, colors *Palette) *CardView {
+	w := &CardView{card: c, zoom: 1, colors: colors}
 	w.Hidden = true // the board shows it once it is placed in view
 	w.ExtendBaseWidget(w)
 	return w
 }
 
 // CreateRenderer implements fyne.Widget.
-func (w *cardWidget) CreateRenderer() fyne.WidgetRenderer {
+func (w *CardView) CreateRenderer() fyne.WidgetRenderer {
 	r := &cardRenderer{w: w}
 	for i := range r.shadow {
 		r.shadow[i] = fcanvas.NewRectangle(shadowColor)
@@ -54,20 +54,67 @@ func (w *cardWidget) CreateRenderer() fyne.WidgetRenderer {
 	r.handle = fcanvas.NewRectangle(color.Transparent)
 	r.handle.StrokeWidth = 2
 	r.handle.Hide()
-	r.voteDot = fcanvas.NewCircle(cardMutedColor)
-	r.voteText = newBoardText("", cardTextColor, fyne.TextStyle{Bold: true})
-	r.scoreText = newBoardText("", cardTextColor, fyne.TextStyle{Bold: true})
+	r.voteDot = fcanvas.NewCircle(CardMutedColor)
+	r.voteText = newBoardText("", CardTextColor, fyne.TextStyle{Bold: true})
+	r.scoreText = newBoardText("", CardTextColor, fyne.TextStyle{Bold: true})
 	r.scoreText.Alignment = fyne.TextAlignTrailing
 	r.linkMark = fcanvas.NewCircle(color.Transparent)
-	r.linkMark.StrokeColor = cardMutedColor
+	r.linkMark.StrokeColor = CardMutedColor
 	r.linkMark.StrokeWidth = 2
 	w.r = r
 	r.update()
 	return r
 }
 
+// Card is the model's card the view draws.
+func (w *CardView) Card() *canvas.Card { return w.card }
+
+// Selected reports whether the view shows the card selected.
+func (w *CardView) Selected() bool { return w.selected }
+
+// Shown is what the view shows now.
+func (w *CardView) Shown() Look { return w.shown }
+
+// TextSize is the size, in board units, the card's text is fitted at (0
+// before the view was first drawn).
+func (w *CardView) TextSize() float32 {
+	if w.r == nil {
+		return 0
+	}
+	return w.r.block.Size
+}
+
+// Lines are the texts of the card's wrapped lines, hidden ones included.
+func (w *CardView) Lines() []*fcanvas.Text {
+	if w.r == nil {
+		return nil
+	}
+	return w.r.lines
+}
+
+// HandleShown reports whether the resize handle is drawn.
+func (w *CardView) HandleShown() bool { return w.r != nil && w.r.handle.Visible() }
+
+// Look is what a card's view shows, to tell when it must be redrawn.
+type Look struct {
+	Text, Color string
+	W, H        float64
+	Votes       int
+	Imp, Sat    float64
+	Scored      bool
+}
+
+// LookOf is how card c should look.
+func LookOf(c *canvas.Card) Look {
+	l := Look{Text: c.Text, Color: c.DisplayColor(), W: c.W, H: c.H, Votes: c.Votes}
+	if c.Importance != nil && c.Satisfaction != nil {
+		l.Imp, l.Sat, l.Scored = *c.Importance, *c.Satisfaction, true
+	}
+	return l
+}
+
 // setSelected shows or hides the selection outline.
-func (w *cardWidget) setSelected(on bool) {
+func (w *CardView) setSelected(on bool) {
 	if w.selected == on {
 		return
 	}
@@ -84,9 +131,6 @@ type contentKey struct {
 	badges bool
 }
 
-// shadowColor is the shade a note casts on the board.
-var shadowColor = color.NRGBA{0, 0, 0, 0x38}
-
 // cardRenderer owns a note's canvas objects: shadow, body, edges,
 // selection outline, one canvas.Text per wrapped line and the badges.
 //
@@ -96,7 +140,7 @@ var shadowColor = color.NRGBA{0, 0, 0, 0x38}
 // fills a plain rectangle directly but rasterises a rounded or stroked one
 // through a mask, which made exporting a full board three times slower.
 type cardRenderer struct {
-	w *cardWidget
+	w *CardView
 
 	shadow             [2]*fcanvas.Rectangle // right and bottom
 	edges              [4]*fcanvas.Rectangle // top, bottom, left, right
@@ -109,7 +153,7 @@ type cardRenderer struct {
 	linkMark           *fcanvas.Circle
 	objects            []fyne.CanvasObject
 	key                contentKey
-	block              textBlock
+	block              TextBlock
 	fitted             bool // block matches key
 	votes, score       string
 	hasVotes, hasScore bool
@@ -126,16 +170,16 @@ func newBoardText(s string, c color.Color, style fyne.TextStyle) *fcanvas.Text {
 // drawn with readable text).
 func (r *cardRenderer) update() {
 	c := r.w.card
-	r.w.shown = lookOf(c)
-	fill := parseHex(c.DisplayColor())
+	r.w.shown = LookOf(c)
+	fill := ParseHex(c.DisplayColor())
 	r.body.FillColor = fill
 	for _, e := range r.edges {
 		e.FillColor = darken(fill, 0.72)
 	}
 	if r.w.colors != nil {
-		r.sel.StrokeColor = r.w.colors.primary
-		r.handle.FillColor = r.w.colors.primary
-		r.handle.StrokeColor = r.w.colors.background // apart from the outline
+		r.sel.StrokeColor = r.w.colors.Primary
+		r.handle.FillColor = r.w.colors.Primary
+		r.handle.StrokeColor = r.w.colors.Background // apart from the outline
 	}
 
 	r.hasVotes = c.Votes > 0
@@ -147,9 +191,9 @@ func (r *cardRenderer) update() {
 		r.score = "opp " + strconv.FormatFloat(s, 'f', 1, 64)
 		r.scoreText.Text = r.score
 		if s > canvas.Underserved {
-			r.scoreText.Color = badgeHotColor
+			r.scoreText.Color = BadgeHotColor
 		} else {
-			r.scoreText.Color = cardTextColor
+			r.scoreText.Color = CardTextColor
 		}
 	}
 	key := contentKey{c.Text, c.W, c.H, r.hasVotes || r.hasScore}
@@ -165,15 +209,15 @@ func (r *cardRenderer) fit() {
 		return
 	}
 	k := r.key
-	w := float32(k.w) - 2*cardPad
-	h := float32(k.h) - 2*cardPad
+	w := float32(k.w) - 2*CardPad
+	h := float32(k.h) - 2*CardPad
 	if k.badges {
 		h -= badgeRowHeight()
 	}
-	r.block = fitText(k.text, w, h, cardTextSize, cardMinTextSize, fyne.TextStyle{})
+	r.block = FitText(k.text, w, h, CardTextSize, CardMinTextSize, fyne.TextStyle{})
 	r.fitted = true
 	for len(r.lines) < len(r.block.Lines) {
-		t := newBoardText("", cardTextColor, fyne.TextStyle{})
+		t := newBoardText("", CardTextColor, fyne.TextStyle{})
 		t.Alignment = fyne.TextAlignCenter
 		r.lines = append(r.lines, t)
 	}
@@ -190,7 +234,7 @@ func (r *cardRenderer) fit() {
 	r.objects = nil
 }
 
-func badgeRowHeight() float32 { return badgeTextSize*1.4 + 4 }
+func badgeRowHeight() float32 { return BadgeTextSize*1.4 + 4 }
 
 // Layout places every object for the widget's size at the card's zoom.
 func (r *cardRenderer) Layout(size fyne.Size) {
@@ -198,7 +242,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	r.body.Resize(size)
 	// Shadow and edges are lost on a note a few pixels wide; hiding them
 	// there keeps a zoomed-out board of thousands of notes cheap to draw.
-	detail := size.Width >= minDetailPixels
+	detail := size.Width >= MinDetailPixels
 	sx, sy := 3*z, 4*z
 	r.shadow[0].Move(fyne.NewPos(size.Width, sy))
 	r.shadow[0].Resize(fyne.NewSize(sx, size.Height))
@@ -220,51 +264,51 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	r.sel.Move(fyne.NewPos(-4, -4))
 	r.sel.Resize(size.AddWidthHeight(8, 8))
 	r.sel.CornerRadius = 3
-	r.handle.Move(fyne.NewPos(size.Width+2-handleSize/2, size.Height+2-handleSize/2)) // on the outline's corner
-	r.handle.Resize(fyne.NewSize(handleSize, handleSize))
+	r.handle.Move(fyne.NewPos(size.Width+2-HandleSize/2, size.Height+2-HandleSize/2)) // on the outline's corner
+	r.handle.Resize(fyne.NewSize(HandleSize, HandleSize))
 
-	showText := cardTextSize*z >= minTextPixels
+	showText := CardTextSize*z >= MinTextPixels
 	if showText {
 		r.fit()
 	}
-	if showText && r.block.Size*z < minTextPixels {
+	if showText && r.block.Size*z < MinTextPixels {
 		showText = false
 	}
 	b := r.block
-	textH := float32(r.key.h) - 2*cardPad
+	textH := float32(r.key.h) - 2*CardPad
 	if r.key.badges {
 		textH -= badgeRowHeight()
 	}
-	y0 := cardPad + (textH-float32(len(b.Lines))*b.LineH)/2
-	innerW := float32(r.key.w) - 2*cardPad
+	y0 := CardPad + (textH-float32(len(b.Lines))*b.LineH)/2
+	innerW := float32(r.key.w) - 2*CardPad
 	for i, t := range r.lines {
 		if !showText || i >= len(b.Lines) {
 			t.Hidden = true
 			continue
 		}
 		t.Hidden = false
-		setTextSize(t, b.Size*z)
-		t.Move(fyne.NewPos(cardPad*z, (y0+float32(i)*b.LineH)*z))
+		SetTextSize(t, b.Size*z)
+		t.Move(fyne.NewPos(CardPad*z, (y0+float32(i)*b.LineH)*z))
 		t.Resize(fyne.NewSize(innerW*z, b.LineH*z))
 	}
 
-	showBadges := showText || badgeTextSize*z >= minTextPixels
-	by := (float32(r.key.h) - cardPad - badgeTextSize*1.4) * z
-	bh := badgeTextSize * 1.4 * z
+	showBadges := showText || BadgeTextSize*z >= MinTextPixels
+	by := (float32(r.key.h) - CardPad - BadgeTextSize*1.4) * z
+	bh := BadgeTextSize * 1.4 * z
 	r.voteDot.Hidden = !(showBadges && r.hasVotes)
 	r.voteText.Hidden = r.voteDot.Hidden
 	if r.hasVotes {
-		d := badgeTextSize * 0.8 * z
-		r.voteDot.Move(fyne.NewPos(cardPad*z, by+(bh-d)/2))
+		d := BadgeTextSize * 0.8 * z
+		r.voteDot.Move(fyne.NewPos(CardPad*z, by+(bh-d)/2))
 		r.voteDot.Resize(fyne.NewSize(d, d))
-		setTextSize(r.voteText, badgeTextSize*z)
-		r.voteText.Move(fyne.NewPos(cardPad*z+d+4*z, by))
+		SetTextSize(r.voteText, BadgeTextSize*z)
+		r.voteText.Move(fyne.NewPos(CardPad*z+d+4*z, by))
 		r.voteText.Resize(fyne.NewSize(60*z, bh))
 	}
 	r.scoreText.Hidden = !(showBadges && r.hasScore)
 	if r.hasScore {
-		setTextSize(r.scoreText, badgeTextSize*z)
-		r.scoreText.Move(fyne.NewPos(size.Width-cardPad*z-120*z, by))
+		SetTextSize(r.scoreText, BadgeTextSize*z)
+		r.scoreText.Move(fyne.NewPos(size.Width-CardPad*z-120*z, by))
 		r.scoreText.Resize(fyne.NewSize(120*z, bh))
 	}
 	r.linkMark.Hidden = !r.w.linked || 10*z < 3
@@ -276,24 +320,11 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	}
 }
 
-// setTextSize changes a text's size, refreshing its texture only when the
-// size really changed.
-func setTextSize(t *fcanvas.Text, s float32) {
-	if t.TextSize != s {
-		t.TextSize = s
-		t.Refresh()
-	}
-}
-
 func (r *cardRenderer) updateSelection() {
 	r.sel.Hidden = !r.w.selected
 	r.handle.Hidden = !r.w.selected
 	r.sel.Refresh()
 }
-
-// handleSize is the side of a selected note's resize handle, in pixels
-// whatever the zoom, so that it can always be grabbed.
-const handleSize = 12
 
 // MinSize implements fyne.WidgetRenderer: the board sizes cards itself.
 func (r *cardRenderer) MinSize() fyne.Size { return fyne.NewSize(1, 1) }

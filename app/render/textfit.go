@@ -1,10 +1,11 @@
-package app
+package render
 
 import (
 	"strings"
 	"unicode"
 
 	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
 )
 
 // Text on the board is wrapped and fitted in board units, at zoom 1. Text
@@ -19,17 +20,17 @@ const measureRef = 20
 // at sizes other than the one measured.
 const wrapSafety = 0.96
 
-// textBlock is text wrapped to fit a box: its lines and the size to draw
+// TextBlock is text wrapped to fit a box: its lines and the size to draw
 // them at, both in board units.
-type textBlock struct {
+type TextBlock struct {
 	Lines    []string
 	Size     float32 // text size
 	LineH    float32 // distance between baselines
 	Overflow bool    // the text was cut to fit, ending in "…"
 }
 
-// lineHeightRatio is a line's height for a text size of 1.
-func lineHeightRatio(style fyne.TextStyle) float32 {
+// LineHeightRatio is a line's height for a text size of 1.
+func LineHeightRatio(style fyne.TextStyle) float32 {
 	return fyne.MeasureText("Ag", measureRef, style).Height / measureRef
 }
 
@@ -112,21 +113,21 @@ func (m *measurer) splitWord(w string, width float32) []string {
 	return parts
 }
 
-// fitText wraps text into a w×h box, at the largest size from maxSize down
+// FitText wraps text into a w×h box, at the largest size from maxSize down
 // to minSize at which it fits. When it does not fit even at minSize, the
 // lines that fit are kept and the last one ends in "…".
-func fitText(text string, w, h, maxSize, minSize float32, style fyne.TextStyle) textBlock {
+func FitText(text string, w, h, maxSize, minSize float32, style fyne.TextStyle) TextBlock {
 	text = strings.TrimRight(text, " \n\t")
 	if text == "" || w <= 0 || h <= 0 {
-		return textBlock{Size: maxSize, LineH: maxSize * cardLineSpacing}
+		return TextBlock{Size: maxSize, LineH: maxSize * CardLineSpacing}
 	}
 	m := newMeasurer(style)
-	ratio := lineHeightRatio(style)
+	ratio := LineHeightRatio(style)
 	for size := maxSize; size >= minSize; size-- {
 		lineH := size * ratio
 		lines := m.wrap(text, w*wrapSafety*measureRef/size)
 		if float32(len(lines))*lineH <= h {
-			return textBlock{Lines: lines, Size: size, LineH: lineH}
+			return TextBlock{Lines: lines, Size: size, LineH: lineH}
 		}
 	}
 	size := minSize
@@ -134,7 +135,7 @@ func fitText(text string, w, h, maxSize, minSize float32, style fyne.TextStyle) 
 	lines := m.wrap(text, w*wrapSafety*measureRef/size)
 	n := max(int(h/lineH), 1)
 	if n >= len(lines) {
-		return textBlock{Lines: lines, Size: size, LineH: lineH}
+		return TextBlock{Lines: lines, Size: size, LineH: lineH}
 	}
 	lines = lines[:n]
 	last := []rune(lines[n-1])
@@ -143,5 +144,14 @@ func fitText(text string, w, h, maxSize, minSize float32, style fyne.TextStyle) 
 		last = last[:len(last)-1]
 	}
 	lines[n-1] = strings.TrimRight(string(last), " ") + "…"
-	return textBlock{Lines: lines, Size: size, LineH: lineH, Overflow: true}
+	return TextBlock{Lines: lines, Size: size, LineH: lineH, Overflow: true}
+}
+
+// SetTextSize changes a text's size, refreshing its texture only when the
+// size really changed.
+func SetTextSize(t *fcanvas.Text, s float32) {
+	if t.TextSize != s {
+		t.TextSize = s
+		t.Refresh()
+	}
 }
