@@ -31,9 +31,9 @@ var errSuperseded = errors.New("superseded by a newer autosave")
 // (storage.Session), never in the user's file: a snapshot is taken on the
 // document's goroutine (Project.Clone, the only part that costs the UI
 // anything), encoded and written in the background, and the result comes
-// back with the document's Run. A clean save, an undo back to the saved
-// state or a close the user confirmed removes the file. It talks to the
-// document, and to the user only through ui.
+// back through ui.run. A clean save, an undo back to the saved state or a
+// close the user confirmed removes the file. It talks to the document, and
+// to the user only through ui.
 type autosaver struct {
 	ui  autosaveUI
 	dir string // "" when autosave is off (no folder for it)
@@ -59,6 +59,11 @@ type autosaver struct {
 // autosaveUI is what the autosaver asks of the window, on the document's
 // goroutine.
 type autosaveUI struct {
+	// run hands a function to the goroutine that owns the documents
+	// attached (the UI's: fyne.Do; what their Run does). Fixed for the
+	// autosaver's life, so that the timer armed at every change captures
+	// no more than before.
+	run func(func())
 	// showError tells the user that unsaved work is not kept safe.
 	showError func(error)
 	// openElsewhere tells that the file just opened is open elsewhere too.
@@ -137,9 +142,9 @@ func (a *autosaver) wait(now time.Time) time.Duration {
 
 func (a *autosaver) schedule(d time.Duration) {
 	a.stopTimer()
-	gen, doc := a.timerGen, a.doc
+	gen := a.timerGen
 	a.timer = time.AfterFunc(d, func() {
-		doc.Run(func() {
+		a.ui.run(func() {
 			if gen == a.timerGen {
 				a.flush()
 			}
@@ -168,7 +173,7 @@ func (a *autosaver) flush() {
 	}
 	snap, base, sess := a.doc.Project.Clone(), a.doc.Disk, a.sess
 	a.onDisk = true
-	a.run(a.doc, func() error { return sess.Write(snap, base) })
+	a.run(func() error { return sess.Write(snap, base) })
 }
 
 // clean removes the recovery file: the project is as its file holds it.
@@ -179,14 +184,13 @@ func (a *autosaver) clean() {
 		return
 	}
 	a.onDisk = false
-	a.run(a.doc, a.sess.Remove)
+	a.run(a.sess.Remove)
 }
 
 // run does job in the background, after the jobs asked before it; a job
 // that finds a newer one done already is skipped (the newer one wrote a
-// newer snapshot, or removed the file on purpose). The result goes back
-// to doc's goroutine.
-func (a *autosaver) run(doc *Document, job func() error) {
+// newer snapshot, or removed the file on purpose).
+func (a *autosaver) run(job func() error) {
 	a.asked++
 	n := a.asked
 	a.io.Add(1)
@@ -201,7 +205,7 @@ func (a *autosaver) run(doc *Document, job func() error) {
 		}
 		a.mu.Unlock()
 		a.io.Done() // before Run: the main goroutine may be waiting on io
-		doc.Run(func() { a.report(err) })
+		a.ui.run(func() { a.report(err) })
 	}()
 }
 

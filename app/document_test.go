@@ -26,21 +26,22 @@ func TestBoardWidgetCloseStopsListening(t *testing.T) {
 	}
 }
 
-// TestAutosaveWithoutWindow: the autosaver needs a document and two
-// callbacks, no window: its results come back through the document's Run,
-// and its errors through the callback.
+// TestAutosaveWithoutWindow: the autosaver needs a document and three
+// callbacks, no window: its results come back through run, to the
+// document's goroutine, and its errors through showError.
 func TestAutosaveWithoutWindow(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "recovery")
 	t.Setenv(storage.RecoveryEnv, dir)
 	var errs []error
-	a := newAutosaver(autosaveUI{showError: func(err error) { errs = append(errs, err) }})
-	defer a.shutdown()
 	queue := make(chan func(), 4)
+	owner := func(fn func()) { queue <- fn }
+	a := newAutosaver(autosaveUI{run: owner, showError: func(err error) { errs = append(errs, err) }})
+	defer a.shutdown()
 	p, err := canvas.NewProject("Served", "free")
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := document.New(p, "", func(fn func()) { queue <- fn })
+	doc := document.New(p, "", owner)
 	a.attach(doc)
 	add := canvas.NewCard(canvas.KindNote, canvas.Point{X: 100, Y: 100}, "From a server")
 	if err := doc.Do(&canvas.AddCards{Board: p.Boards[0].ID, Cards: []canvas.Card{add}}); err != nil {

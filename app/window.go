@@ -48,6 +48,7 @@ func NewWindow(a fyne.App) *Window {
 	w.Window.Resize(fyne.NewSize(1280, 800))
 	w.Window.SetCloseIntercept(w.Close)
 	w.recovery = newAutosaver(autosaveUI{
+		run:           fyne.Do,
 		showError:     func(err error) { dialog.ShowError(err, w.Window) },
 		openElsewhere: w.warnOpenElsewhere,
 	})
