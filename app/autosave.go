@@ -29,15 +29,16 @@ var errSuperseded = errors.New("superseded by a newer autosave")
 
 // autosaver keeps the open project's unsaved changes in a recovery file
 // (storage.Session), never in the user's file: a snapshot is taken on the
-// main goroutine (Project.Clone, the only part that costs the UI anything),
-// encoded and written in the background, and the result comes back with
-// fyne.Do. A clean save, an undo back to the saved state or a close the
-// user confirmed removes the file.
+// document's goroutine (Project.Clone, the only part that costs the UI
+// anything), encoded and written in the background, and the result comes
+// back through ui.run. A clean save, an undo back to the saved state or a
+// close the user confirmed removes the file. It talks to the document, and
+// to the user only through ui.
 type autosaver struct {
-	w   *Window
+	ui  autosaveUI
 	dir string // "" when autosave is off (no folder for it)
 
-	// Main goroutine only.
+	// The document's goroutine only (the UI's, in the app).
 	doc       *Document
 	listening *Document // the document whose changes reach changed
 	sess      *storage.Session
@@ -55,8 +56,22 @@ type autosaver struct {
 	reported    sync.WaitGroup // the file work and its report on the main goroutine
 }
 
-func newAutosaver(w *Window) *autosaver {
-	a := &autosaver{w: w}
+// autosaveUI is what the autosaver asks of the window, on the document's
+// goroutine.
+type autosaveUI struct {
+	// run hands a function to the goroutine that owns the documents
+	// attached (the UI's: fyne.Do; what their Run does). Fixed for the
+	// autosaver's life, so that the timer armed at every change captures
+	// no more than before.
+	run func(func())
+	// showError tells the user that unsaved work is not kept safe.
+	showError func(error)
+	// openElsewhere tells that the file just opened is open elsewhere too.
+	openElsewhere func(path string, others []storage.Owner)
+}
+
+func newAutosaver(ui autosaveUI) *autosaver {
+	a := &autosaver{ui: ui}
 	dir, err := storage.RecoveryDir()
 	if err != nil {
 		fyne.LogError("autosave is off", err)
@@ -81,8 +96,8 @@ func (a *autosaver) attach(doc *Document) {
 		sess, others, err = storage.StartSession(a.dir, doc.Path)
 		if err != nil {
 			a.failing = true
-			dialog.ShowError(fmt.Errorf("Autosave is off for this project: a crash would lose unsaved changes.\n"+
-				"Save often, or make the folder usable and open the project again.\n\n%w", err), a.w.Window)
+			a.ui.showError(fmt.Errorf("Autosave is off for this project: a crash would lose unsaved changes.\n"+
+				"Save often, or make the folder usable and open the project again.\n\n%w", err))
 			return
 		}
 	}
@@ -98,7 +113,7 @@ func (a *autosaver) attach(doc *Document) {
 		})
 	}
 	if len(others) > 0 {
-		a.w.warnOpenElsewhere(doc.Path, others)
+		a.ui.openElsewhere(doc.Path, others)
 	}
 }
 
@@ -129,7 +144,7 @@ func (a *autosaver) schedule(d time.Duration) {
 	a.stopTimer()
 	gen := a.timerGen
 	a.timer = time.AfterFunc(d, func() {
-		fyne.Do(func() {
+		a.ui.run(func() {
 			if gen == a.timerGen {
 				a.flush()
 			}
@@ -189,8 +204,8 @@ func (a *autosaver) run(job func() error) {
 			err = job()
 		}
 		a.mu.Unlock()
-		a.io.Done() // before fyne.Do: the main goroutine may be waiting on io
-		fyne.Do(func() { a.report(err) })
+		a.io.Done() // before Run: the main goroutine may be waiting on io
+		a.ui.run(func() { a.report(err) })
 	}()
 }
 
@@ -204,9 +219,9 @@ func (a *autosaver) report(err error) {
 		a.failing = false
 	case !a.failing:
 		a.failing = true
-		dialog.ShowError(fmt.Errorf("Autosave failed: a crash now would lose your unsaved changes.\n"+
+		a.ui.showError(fmt.Errorf("Autosave failed: a crash now would lose your unsaved changes.\n"+
 			"Your project in this window and its file are unchanged; save it\n"+
-			"(File ▸ Save As… to another place if this one is full).\n\n%w", err), a.w.Window)
+			"(File ▸ Save As… to another place if this one is full).\n\n%w", err))
 	}
 }
 

@@ -58,8 +58,7 @@ func (b *BoardWidget) Paste() {
 	if cb := systemClipboard(); cb != nil {
 		system = cb.Content()
 	}
-	if b.clip.owns(system) {
-		clip := b.clip.Clip()
+	if clip, ok := b.clip.forPaste(system); ok {
 		var dx, dy float64
 		if b.pointerIn {
 			dx, dy = b.pasteAtPointer(clip.Bounds())

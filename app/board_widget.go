@@ -52,6 +52,8 @@ type BoardWidget struct {
 	// onView runs after the view moved or what it shows changed: the
 	// minimap follows it.
 	onView func()
+
+	unlisten func() // stops the document's notifications (Close)
 }
 
 // NewBoardWidget makes the widget for the board with that id. clip is the
@@ -64,7 +66,7 @@ func NewBoardWidget(doc *Document, boardID uuid.UUID, clip *Clipboard) *BoardWid
 		sel: NewSelection()}
 	b.edit = newEditor(b.commitEdit, b.cancelEdit, b.layoutEditor)
 	b.ExtendBaseWidget(b)
-	doc.OnChange(b.changed)
+	b.unlisten = doc.OnChange(b.changed)
 	return b
 }
 
@@ -76,10 +78,11 @@ func (b *BoardWidget) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // Close stops the widget following the document, once its tab is gone for
-// good. (The document keeps the listener, which then does nothing.)
+// good.
 func (b *BoardWidget) Close() {
 	b.cancelEdit()
 	b.closed = true
+	b.unlisten()
 }
 
 // BoardID is the id of the board shown.

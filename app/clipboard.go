@@ -1,9 +1,15 @@
 package app
 
 import (
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
+	"github.com/jobcanvas/jobcanvas/storage"
 )
 
 // Clipboard holds the cards last copied or cut in a window. All the
@@ -12,6 +18,12 @@ import (
 // into other programs; the Clipboard remembers that text to tell, when
 // pasting, whether the system clipboard still holds our cards or something
 // copied elsewhere since. The zero value is an empty clipboard.
+//
+// Fyne's system clipboard carries text only, so the cards themselves
+// (kind, scores, quote, links, everything) reach other windows and other
+// Jobcanvas instances of the user through a side file (storage.WriteClip),
+// keyed by the text: a paste whose system text is the one copied with the
+// side file's cards pastes those cards; other text pastes as notes.
 type Clipboard struct {
 	clip   canvas.Clip
 	text   string // what went to the system clipboard with clip
@@ -30,6 +42,71 @@ func (c *Clipboard) Set(clip canvas.Clip, cut bool) {
 	if cut {
 		c.pastes = 0
 	}
+	writeSideClip(clip, c.text)
+}
+
+// sideClip orders this process's writes of the side file, which happen in
+// the background (a write is durable, so it may wait on the disk), and lets
+// a paste wait for them: a copy in one window pastes in the next at once.
+var sideClip struct {
+	asked   atomic.Uint64  // writes asked for, numbered
+	pending sync.WaitGroup // writes not done yet
+	mu      sync.Mutex     // held by a write
+	done    uint64         // the newest write done (mu)
+}
+
+// writeSideClip writes clip and text to the side file in the background;
+// a write that finds a newer one done already is skipped. A failure only
+// costs pasting the cards elsewhere (they paste as text there), so it is
+// logged, not shown.
+func writeSideClip(clip canvas.Clip, text string) {
+	dir, err := storage.ClipDir()
+	if err != nil {
+		fyne.LogError("copied cards paste as text in other windows", err)
+		return
+	}
+	n := sideClip.asked.Add(1)
+	sideClip.pending.Add(1)
+	go func() {
+		defer sideClip.pending.Done()
+		sideClip.mu.Lock()
+		defer sideClip.mu.Unlock()
+		if n <= sideClip.done {
+			return
+		}
+		sideClip.done = n
+		if err := storage.WriteClip(dir, clip, text); err != nil {
+			fyne.LogError("copied cards paste as text in other windows", err)
+		}
+	}()
+}
+
+// forPaste returns the cards to paste when the system clipboard holds
+// system: those copied with that text in any window or Jobcanvas of the
+// user (the side file), else ours if the text is ours; ok is false when
+// the text was copied elsewhere and pastes as text.
+func (c *Clipboard) forPaste(system string) (clip canvas.Clip, ok bool) {
+	sideClip.pending.Wait()
+	if dir, err := storage.ClipDir(); err == nil {
+		side, ok, err := storage.ReadClip(dir, system)
+		if err != nil {
+			fyne.LogError("pasting as text", err)
+		}
+		if ok && !sameCards(side, c.clip) {
+			// Copied in another window: its pastes start over here.
+			c.clip, c.text, c.pastes = side, system, 1
+		}
+	}
+	if !c.owns(system) {
+		return canvas.Clip{}, false
+	}
+	return c.clip, true
+}
+
+// sameCards reports whether two clips hold the same cards (by id): the
+// side file holds what this Clipboard copied last.
+func sameCards(a, b canvas.Clip) bool {
+	return slices.EqualFunc(a.Cards, b.Cards, func(x, y canvas.Card) bool { return x.ID == y.ID })
 }
 
 // Clip returns the cards on the clipboard.

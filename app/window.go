@@ -47,7 +47,11 @@ func NewWindow(a fyne.App) *Window {
 	w.Window.SetContent(w.tips.over(container.NewBorder(w.toolbar(w.tips), nil, nil, nil, w.tabs)))
 	w.Window.Resize(fyne.NewSize(1280, 800))
 	w.Window.SetCloseIntercept(w.Close)
-	w.recovery = newAutosaver(w)
+	w.recovery = newAutosaver(autosaveUI{
+		run:           fyne.Do,
+		showError:     func(err error) { dialog.ShowError(err, w.Window) },
+		openElsewhere: w.warnOpenElsewhere,
+	})
 	w.Window.SetOnClosed(w.recovery.shutdown)
 	w.addShortcuts()
 	w.keysToBoard()

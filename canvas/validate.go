@@ -167,12 +167,24 @@ func (c *checker) board(path string, b *Board, seen map[uuid.UUID]string) {
 		c.card(path+".cards["+strconv.Itoa(i)+"]", card, seen)
 		cards[card.ID] = true
 	}
-	if len(b.Links) > MaxLinks {
-		c.addf(path+".links", "too many links: %d, the limit is %d", len(b.Links), MaxLinks)
+	c.links(path, b.Links, cards)
+}
+
+// links checks links between the cards of one board, at path
+// ("boards[0]"), or of a clip (path "").
+func (c *checker) links(owner string, ls []Link, cards map[uuid.UUID]bool) {
+	path := func() string { // only built for a problem found
+		if owner == "" {
+			return "links"
+		}
+		return owner + ".links"
+	}
+	if len(ls) > MaxLinks {
+		c.addf(path(), "too many links: %d, the limit is %d", len(ls), MaxLinks)
 	}
 	links := map[Link]bool{}
-	for i, l := range b.Links {
-		lp := func() string { return fmt.Sprintf("%s.links[%d]", path, i) }
+	for i, l := range ls {
+		lp := func() string { return fmt.Sprintf("%s[%d]", path(), i) }
 		switch {
 		case !cards[l.From]:
 			c.addf(lp()+".from", "no card %s on this board", l.From)
@@ -241,6 +253,28 @@ func (c *checker) score(base, field string, v *float64) {
 	if v != nil && !(*v >= 0 && *v <= 10) {
 		c.addf(base+field, "must be between 0 and 10")
 	}
+}
+
+// Validate checks a clip from outside (another window, another Jobcanvas)
+// as Project.Validate checks a board: ids unique, links between the
+// clip's cards, everything within the limits. Paths are "cards[2].kind",
+// "links[0].to".
+func (c Clip) Validate() error {
+	ch := &checker{}
+	if len(c.Cards) > MaxCards {
+		ch.addf("cards", "too many cards: %d, the limit is %d", len(c.Cards), MaxCards)
+	}
+	seen := make(map[uuid.UUID]string, len(c.Cards))
+	cards := make(map[uuid.UUID]bool, len(c.Cards))
+	for i := range c.Cards {
+		ch.card("cards["+strconv.Itoa(i)+"]", &c.Cards[i], seen)
+		cards[c.Cards[i].ID] = true
+	}
+	ch.links("", c.Links, cards)
+	if len(ch.errs) == 0 {
+		return nil
+	}
+	return ch.errs
 }
 
 // ValidateCard checks one card alone, as an edit does before it changes the

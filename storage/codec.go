@@ -373,49 +373,9 @@ func (fp *fileProject) project(name string) (*canvas.Project, error) {
 		cards := make([]canvas.Card, len(fb.Cards))
 		b.Cards = make([]*canvas.Card, len(fb.Cards))
 		for j := range fb.Cards {
-			fc := &fb.Cards[j]
-			c := &cards[j]
-			b.Cards[j] = c
-			*c = canvas.Card{
-				ID:           uuid.UUID(fc.ID),
-				Kind:         fc.Kind,
-				Zone:         fc.Zone,
-				Quote:        fc.Quote,
-				Source:       fc.Source,
-				Color:        fc.Color,
-				Votes:        int(fc.Votes),
-				Severity:     (*int)(fc.Severity),
-				Relevance:    (*int)(fc.Relevance),
-				Importance:   fc.Importance,
-				Satisfaction: fc.Satisfaction,
-			}
-			if len(fc.Tags) > 0 {
-				c.Tags = fc.Tags
-			}
-			if fc.Kind == "" {
-				cv.miss(cardPath(i, j) + ".kind")
-			}
-			if fc.Text != nil {
-				c.Text = *fc.Text
-			} else {
-				cv.miss(cardPath(i, j) + ".text")
-			}
-			if fc.X != nil && fc.Y != nil && fc.W != nil && fc.H != nil {
-				c.X, c.Y, c.W, c.H = *fc.X, *fc.Y, *fc.W, *fc.H
-			} else {
-				for _, f := range [...]struct {
-					v    *float64
-					name string
-				}{{fc.X, ".x"}, {fc.Y, ".y"}, {fc.W, ".w"}, {fc.H, ".h"}} {
-					if f.v == nil {
-						cv.miss(cardPath(i, j) + f.name)
-					}
-				}
-			}
-			if len(fc.Unknown) > 0 {
-				if c.Unknown, err = cv.unknown(fc.Unknown, 5, func() string { return cardPath(i, j) }); err != nil {
-					return nil, err
-				}
+			b.Cards[j] = &cards[j]
+			if err := cv.card(&fb.Cards[j], &cards[j], 5, func() string { return cardPath(i, j) }); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -423,6 +383,54 @@ func (fp *fileProject) project(name string) (*canvas.Project, error) {
 		return nil, &ValidationError{File: name, Err: cv.missing}
 	}
 	return p, nil
+}
+
+// card converts a decoded card into c, at depth level (the project is 1)
+// and path in the file. Missing members are collected in cv.
+func (cv *converter) card(fc *fileCard, c *canvas.Card, level int, path func() string) error {
+	*c = canvas.Card{
+		ID:           uuid.UUID(fc.ID),
+		Kind:         fc.Kind,
+		Zone:         fc.Zone,
+		Quote:        fc.Quote,
+		Source:       fc.Source,
+		Color:        fc.Color,
+		Votes:        int(fc.Votes),
+		Severity:     (*int)(fc.Severity),
+		Relevance:    (*int)(fc.Relevance),
+		Importance:   fc.Importance,
+		Satisfaction: fc.Satisfaction,
+	}
+	if len(fc.Tags) > 0 {
+		c.Tags = fc.Tags
+	}
+	if fc.Kind == "" {
+		cv.miss(path() + ".kind")
+	}
+	if fc.Text != nil {
+		c.Text = *fc.Text
+	} else {
+		cv.miss(path() + ".text")
+	}
+	if fc.X != nil && fc.Y != nil && fc.W != nil && fc.H != nil {
+		c.X, c.Y, c.W, c.H = *fc.X, *fc.Y, *fc.W, *fc.H
+	} else {
+		for _, f := range [...]struct {
+			v    *float64
+			name string
+		}{{fc.X, ".x"}, {fc.Y, ".y"}, {fc.W, ".w"}, {fc.H, ".h"}} {
+			if f.v == nil {
+				cv.miss(path() + f.name)
+			}
+		}
+	}
+	if len(fc.Unknown) > 0 {
+		var err error
+		if c.Unknown, err = cv.unknown(fc.Unknown, level, path); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // toFile converts p to the file's shape. It shares p's memory where it
@@ -442,10 +450,8 @@ func toFile(p *canvas.Project) (fp *fileProject, size int, err error) {
 		if len(v) == 0 || err != nil {
 			return nil
 		}
-		if jsontext.Value(v).Kind() != '{' || !jsontext.Value(v).IsValid() {
-			err = fmt.Errorf("storage: encode: %s: unknown members are not a JSON object", path())
-		} else if level-1+depth(v) > MaxDepth {
-			err = fmt.Errorf("storage: encode: %s: unknown members nested more than %d deep", path(), MaxDepth)
+		if msg := unknownProblem(v, level); msg != "" {
+			err = fmt.Errorf("storage: encode: %s: %s", path(), msg)
 		}
 		return v
 	}
@@ -476,31 +482,48 @@ func toFile(p *canvas.Project) (fp *fileProject, size int, err error) {
 		for j, c := range b.Cards {
 			// Indented members and the id take about 320 bytes a card.
 			size += 320 + len(c.Text) + len(c.Quote) + len(c.Source) + 3*len(c.Unknown) + 20*len(c.Tags)
-			fb.Cards[j] = fileCard{
-				ID:           fileID(c.ID),
-				Kind:         c.Kind,
-				Zone:         zoneAt(zones, c.Center()),
-				Text:         &c.Text,
-				Quote:        c.Quote,
-				Source:       c.Source,
-				X:            &c.X,
-				Y:            &c.Y,
-				W:            &c.W,
-				H:            &c.H,
-				Color:        c.Color,
-				Tags:         c.Tags,
-				Votes:        wholeNumber(c.Votes),
-				Severity:     (*wholeNumber)(c.Severity),
-				Relevance:    (*wholeNumber)(c.Relevance),
-				Importance:   c.Importance,
-				Satisfaction: c.Satisfaction,
-			}
+			fb.Cards[j] = toFileCard(c, zoneAt(zones, c.Center()))
 			if len(c.Unknown) > 0 {
 				fb.Cards[j].Unknown = unknown(c.Unknown, 5, func() string { return cardPath(i, j) })
 			}
 		}
 	}
 	return fp, size, err
+}
+
+// unknownProblem says why unknown members, kept from a file at depth
+// level, cannot be written (Decode could not read them back), or "".
+func unknownProblem(v []byte, level int) string {
+	if jsontext.Value(v).Kind() != '{' || !jsontext.Value(v).IsValid() {
+		return "unknown members are not a JSON object"
+	} else if level-1+depth(v) > MaxDepth {
+		return fmt.Sprintf("unknown members nested more than %d deep", MaxDepth)
+	}
+	return ""
+}
+
+// toFileCard is c in the file's shape, sharing c's memory, with its zone;
+// unknown members are left to the caller, which checks them.
+func toFileCard(c *canvas.Card, zone string) fileCard {
+	return fileCard{
+		ID:           fileID(c.ID),
+		Kind:         c.Kind,
+		Zone:         zone,
+		Text:         &c.Text,
+		Quote:        c.Quote,
+		Source:       c.Source,
+		X:            &c.X,
+		Y:            &c.Y,
+		W:            &c.W,
+		H:            &c.H,
+		Color:        c.Color,
+		Tags:         c.Tags,
+		Votes:        wholeNumber(c.Votes),
+		Severity:     (*wholeNumber)(c.Severity),
+		Relevance:    (*wholeNumber)(c.Relevance),
+		Importance:   c.Importance,
+		Satisfaction: c.Satisfaction,
+	}
 }
 
 // zoneAt is canvas.Board.ZoneAt over zones computed once per board: the

@@ -67,15 +67,20 @@ var ErrNotRecovery = errors.New("not a recovery file")
 // jobcanvas/recovery in the user's configuration folder (~/.config on
 // Linux). Not the cache folder: cleaners empty caches, and a recovery file
 // may be the only copy of a morning's work.
-func RecoveryDir() (string, error) {
-	if d := os.Getenv(RecoveryEnv); d != "" {
+func RecoveryDir() (string, error) { return userDir(RecoveryEnv, "recovery", "recovery files") }
+
+// userDir is the folder the environment variable env names, or
+// jobcanvas/sub in the user's configuration folder; what names its
+// contents in an error.
+func userDir(env, sub, what string) (string, error) {
+	if d := os.Getenv(env); d != "" {
 		return filepath.Abs(d)
 	}
 	base, err := os.UserConfigDir()
 	if err != nil {
-		return "", fmt.Errorf("no folder for recovery files: %w", err)
+		return "", fmt.Errorf("no folder for %s: %w", what, err)
 	}
-	return filepath.Join(base, "jobcanvas", "recovery"), nil
+	return filepath.Join(base, "jobcanvas", sub), nil
 }
 
 // RecoveryInfo describes a recovery file from its header, without reading
