@@ -29,7 +29,7 @@ const SampleName = "commuter-cycling.jobcanvas"
 //go:embed samples/commuter-cycling.jobcanvas
 var Sample []byte
 
-// ScriptsFont is a TrueType font with the Thai, Devanagari and Korean
+// ScriptsFont is an OpenType (CFF) font with the Thai, Devanagari and Korean
 // (Hangul) glyphs that Fyne's own Noto Sans lacks: see fonts/README.md.
 //
 //go:embed fonts/JobcanvasScripts-Regular.otf

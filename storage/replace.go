@@ -354,3 +354,18 @@ func (r *replacement) finish(backup bool) error {
 	}
 	return nil
 }
+
+// checkRegular hands back f, just opened from path, with its file info if
+// it is a regular file, and closes it otherwise: a FIFO or a device must
+// never be read or written as a project.
+func checkRegular(f *os.File, path string) (*os.File, fs.FileInfo, error) {
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = &fs.PathError{Op: "open", Path: path, Err: notRegularError{fi.Mode()}}
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
+}
