@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"github.com/jobcanvas/jobcanvas/app/render"
 )
 
 // Preferences of how the window looks; they hold for every project.
@@ -30,11 +31,11 @@ var themeChoices = []struct{ id, label string }{
 func applyTheme(a fyne.App, choice string) {
 	switch choice {
 	case themeLight:
-		a.Settings().SetTheme(withVariant(theme.DefaultTheme(), theme.VariantLight))
+		a.Settings().SetTheme(render.WithVariant(theme.DefaultTheme(), theme.VariantLight))
 	case themeDark:
-		a.Settings().SetTheme(withVariant(theme.DefaultTheme(), theme.VariantDark))
+		a.Settings().SetTheme(render.WithVariant(theme.DefaultTheme(), theme.VariantDark))
 	default:
-		a.Settings().SetTheme(withScripts(theme.DefaultTheme()))
+		a.Settings().SetTheme(render.WithScripts(theme.DefaultTheme()))
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 )
 
 // clipWindows is two windows of one app, as two Jobcanvas instances of a
-// user are: each has its own Clipboard, and they share only the system
+// user are: each has its own board.Clipboard, and they share only the system
 // clipboard and the side folder (a folder of the test's own).
 func clipWindows(t *testing.T) (from, to *Window) {
 	t.Helper()
@@ -29,7 +29,7 @@ func clipWindows(t *testing.T) (from, to *Window) {
 	}
 	to.SetDocument(NewDocument(p, ""))
 	if from.clip == to.clip {
-		t.Fatal("the windows share a Clipboard")
+		t.Fatal("the windows share a board.Clipboard")
 	}
 	return from, to
 }

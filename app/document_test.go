@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/jobcanvas/jobcanvas/app/board"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +17,7 @@ import (
 func TestBoardWidgetCloseStopsListening(t *testing.T) {
 	doc, bd := bigDocument(t, 2)
 	before := doc.Listeners()
-	b := NewBoardWidget(doc, bd.ID, nil)
+	b := board.New(doc, bd.ID, nil)
 	if doc.Listeners() != before+1 {
 		t.Fatalf("%d listeners after making the board, want %d", doc.Listeners(), before+1)
 	}

@@ -206,7 +206,7 @@ func RenderBoard(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*image.NRG
 	}
 	// withVariant: an app theme held in one variant (the user chose dark)
 	// gives the export's variant all the same.
-	colors := render.NewPalette(withVariant(base, variant), variant)
+	colors := render.NewPalette(render.WithVariant(base, variant), variant)
 
 	// No theme override around the drawing: the view takes its colours
 	// explicitly, and its text is drawn in the app's fonts, which it was
@@ -299,7 +299,7 @@ func footer(p *canvas.Project, bd *canvas.Board, date time.Time, colors render.P
 	}
 	objs := []fyne.CanvasObject{rule, right}
 	room := size.Width - 3*footerPad - stampW
-	if blk := fitText(names, room, lineH, footerTextSize, 10, style); len(blk.Lines) > 0 {
+	if blk := render.FitText(names, room, lineH, footerTextSize, 10, style); len(blk.Lines) > 0 {
 		left := fcanvas.NewText(blk.Lines[0], muted)
 		left.TextSize = blk.Size
 		left.Move(fyne.NewPos(footerPad, top+(footerHeight-blk.LineH)/2))

@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"fmt"
+	"github.com/jobcanvas/jobcanvas/app/board"
+	"github.com/jobcanvas/jobcanvas/app/render"
 	"image"
 	"image/color"
 	"image/png"
@@ -310,18 +312,17 @@ func TestExportLooksLikeTheScreen(t *testing.T) {
 	long := "Minimize the likelihood of arriving at the office sweaty, late and without a dry change of clothes on a rainy Monday"
 	p, bd := oneCard(t, long)
 	card := bd.Cards[0]
-	if blk := fitText(card.Text, float32(card.W-2*cardPad), float32(card.H-2*cardPad), cardTextSize, cardMinTextSize, fyne.TextStyle{}); blk.Size >= cardTextSize {
+	if blk := render.FitText(card.Text, float32(card.W-2*render.CardPad), float32(card.H-2*render.CardPad), render.CardTextSize, render.CardMinTextSize, fyne.TextStyle{}); blk.Size >= render.CardTextSize {
 		t.Fatalf("the card's text is drawn at %g: the test needs text that shrinks", blk.Size)
 	}
 
 	img := exportImage(t, p, bd, ExportOptions{Scale: 1, Crop: true})
 	area := exportArea(bd, true)
-	bw := NewBoardWidget(NewDocument(p, ""), bd.ID, nil)
+	bw := board.New(NewDocument(p, ""), bd.ID, nil)
 	w := test.NewTempWindow(t, bw)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(float32(area.W), float32(area.H)))
-	bw.view.Set(1, fyne.NewPos(-float32(area.X), -float32(area.Y)))
-	bw.relayout()
+	bw.ShowAt(1, canvas.Point{X: area.X, Y: area.Y})
 	screen := w.Canvas().Capture()
 	if screen.Bounds() != img.Bounds() {
 		t.Fatalf("screen %v, export %v", screen.Bounds(), img.Bounds())
@@ -370,7 +371,7 @@ func TestExportBackgroundsAndLooks(t *testing.T) {
 
 	card := vpc.Cards[0]
 	at := bodyPixel(t, vpc, card, scale)
-	want := parseHex(card.DisplayColor())
+	want := render.ParseHex(card.DisplayColor())
 	for name, img := range map[string]*image.NRGBA{"light": light, "dark": dark, "transparent": clear, "transparent dark": clearDark} {
 		if got := img.NRGBAAt(at.X, at.Y); got != want {
 			t.Errorf("%s: the card %q shows %v at %v, want its colour %v", name, card.Text, got, at, want)
@@ -506,7 +507,7 @@ func TestExportLookOverAppsChoice(t *testing.T) {
 		{theme.VariantDark, false, color.NRGBA{0xff, 0xff, 0xff, 0xff}},
 		{theme.VariantLight, true, color.NRGBA{0x17, 0x17, 0x18, 0xff}},
 	} {
-		a.Settings().SetTheme(withVariant(theme.DefaultTheme(), tc.app))
+		a.Settings().SetTheme(render.WithVariant(theme.DefaultTheme(), tc.app))
 		img := exportImage(t, p, p.Boards[0], ExportOptions{Scale: 0.25, Dark: tc.dark})
 		if got := img.NRGBAAt(1, 1); got != tc.want {
 			t.Errorf("app in variant %v, export dark %v: background %v, want %v", tc.app, tc.dark, got, tc.want)

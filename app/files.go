@@ -322,7 +322,7 @@ func FileName(project string) string {
 // (or the question about unsaved changes) takes what the user sees.
 func (w *Window) commitEdit() {
 	if b := w.CurrentBoard(); b != nil {
-		b.commitEdit()
+		b.CommitEdit()
 	}
 }
 

@@ -196,7 +196,7 @@ func TestReadOnlyFileOffersSaveAs(t *testing.T) {
 func TestSaveKeepsTextBeingTyped(t *testing.T) {
 	w, path := newTestWindow(t)
 	b := w.CurrentBoard()
-	b.startNewCard(canvas.Point{X: -400, Y: -400})
+	b.NewCard()
 	test.Type(w.Window.Canvas().Focused(), "Typed, not yet entered")
 	w.Save()
 	if data, _ := os.ReadFile(path); !strings.Contains(string(data), "Typed, not yet entered") || b.Editing() {

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+	"github.com/jobcanvas/jobcanvas/app/board"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
@@ -23,11 +24,11 @@ func ctrlShift(k fyne.KeyName) fyne.Shortcut {
 // editing shortcuts go to the text field instead: Ctrl+C copies text there,
 // not cards. While a dialog is up the board behind it takes none of them:
 // Ctrl+A in Save As selects the file name, not every card.
-func (w *Window) onBoard(sh fyne.Shortcut, fn func(*BoardWidget)) func() {
+func (w *Window) onBoard(sh fyne.Shortcut, fn func(*board.Widget)) func() {
 	return func() {
 		c := w.Window.Canvas()
 		focused := c.Focused()
-		if _, board := focused.(*BoardWidget); !board && c.Overlays().Top() != nil {
+		if _, board := focused.(*board.Widget); !board && c.Overlays().Top() != nil {
 			if s, ok := focused.(fyne.Shortcutable); ok && sh != nil {
 				s.TypedShortcut(sh)
 			}
@@ -59,8 +60,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	}
 	recent.Disabled = len(recent.ChildMenu.Items) == 0
 
-	undo := item("Undo", &fyne.ShortcutUndo{}, w.onBoard(&fyne.ShortcutUndo{}, (*BoardWidget).Undo))
-	redo := item("Redo", ctrlShift(fyne.KeyZ), w.onBoard(&fyne.ShortcutRedo{}, (*BoardWidget).Redo))
+	undo := item("Undo", &fyne.ShortcutUndo{}, w.onBoard(&fyne.ShortcutUndo{}, (*board.Widget).Undo))
+	redo := item("Redo", ctrlShift(fyne.KeyZ), w.onBoard(&fyne.ShortcutRedo{}, (*board.Widget).Redo))
 	if w.doc != nil {
 		if n := w.doc.History.UndoName(); n != "" {
 			undo.Label = "Undo " + n
@@ -69,7 +70,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			redo.Label = "Redo " + n
 		}
 	}
-	minimap := item("Minimap", ctrl(fyne.KeyM), func() { w.SetMinimap(!w.minimapOn()) })
+	minimap := item("board.Minimap", ctrl(fyne.KeyM), func() { w.SetMinimap(!w.minimapOn()) })
 	minimap.Checked = w.minimapOn()
 	themes := fyne.NewMenuItem("Theme", nil)
 	themes.ChildMenu = fyne.NewMenu("")
@@ -93,21 +94,21 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenu("Edit",
 			undo, redo,
 			fyne.NewMenuItemSeparator(),
-			item("Cut", &fyne.ShortcutCut{}, w.onBoard(&fyne.ShortcutCut{Clipboard: w.App.Clipboard()}, (*BoardWidget).Cut)),
-			item("Copy", &fyne.ShortcutCopy{}, w.onBoard(&fyne.ShortcutCopy{Clipboard: w.App.Clipboard()}, (*BoardWidget).Copy)),
-			item("Paste", &fyne.ShortcutPaste{}, w.onBoard(&fyne.ShortcutPaste{Clipboard: w.App.Clipboard()}, (*BoardWidget).Paste)),
-			item("Duplicate", ctrl(fyne.KeyD), w.onBoard(nil, (*BoardWidget).Duplicate)),
-			item("Select All", &fyne.ShortcutSelectAll{}, w.onBoard(&fyne.ShortcutSelectAll{}, (*BoardWidget).SelectAll)),
+			item("Cut", &fyne.ShortcutCut{}, w.onBoard(&fyne.ShortcutCut{Clipboard: w.App.Clipboard()}, (*board.Widget).Cut)),
+			item("Copy", &fyne.ShortcutCopy{}, w.onBoard(&fyne.ShortcutCopy{Clipboard: w.App.Clipboard()}, (*board.Widget).Copy)),
+			item("Paste", &fyne.ShortcutPaste{}, w.onBoard(&fyne.ShortcutPaste{Clipboard: w.App.Clipboard()}, (*board.Widget).Paste)),
+			item("Duplicate", ctrl(fyne.KeyD), w.onBoard(nil, (*board.Widget).Duplicate)),
+			item("Select All", &fyne.ShortcutSelectAll{}, w.onBoard(&fyne.ShortcutSelectAll{}, (*board.Widget).SelectAll)),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("New Card", w.onBoard(nil, (*BoardWidget).NewCard)),
-			fyne.NewMenuItem("Edit Card", w.onBoard(nil, (*BoardWidget).EditSelection)),
-			fyne.NewMenuItem("Delete", w.onBoard(nil, (*BoardWidget).DeleteSelection)),
+			fyne.NewMenuItem("New Card", w.onBoard(nil, (*board.Widget).NewCard)),
+			fyne.NewMenuItem("Edit Card", w.onBoard(nil, (*board.Widget).EditSelection)),
+			fyne.NewMenuItem("Delete", w.onBoard(nil, (*board.Widget).DeleteSelection)),
 		),
 		fyne.NewMenu("View",
-			item("Zoom In", ctrl(fyne.KeyEqual), w.onBoard(nil, (*BoardWidget).ZoomIn)),
-			item("Zoom Out", ctrl(fyne.KeyMinus), w.onBoard(nil, (*BoardWidget).ZoomOut)),
-			item("Fit Board", ctrl(fyne.Key0), w.onBoard(nil, (*BoardWidget).ZoomFit)),
-			item("Actual Size", ctrl(fyne.Key1), w.onBoard(nil, (*BoardWidget).Zoom100)),
+			item("Zoom In", ctrl(fyne.KeyEqual), w.onBoard(nil, (*board.Widget).ZoomIn)),
+			item("Zoom Out", ctrl(fyne.KeyMinus), w.onBoard(nil, (*board.Widget).ZoomOut)),
+			item("Fit Board", ctrl(fyne.Key0), w.onBoard(nil, (*board.Widget).ZoomFit)),
+			item("Actual Size", ctrl(fyne.Key1), w.onBoard(nil, (*board.Widget).Zoom100)),
 			fyne.NewMenuItemSeparator(),
 			minimap,
 			themes,
@@ -127,9 +128,9 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 // in the menu (a menu item shows one shortcut).
 func (w *Window) addShortcuts() {
 	c := w.Window.Canvas()
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.onBoard(nil, (*BoardWidget).Redo)() })
-	c.AddShortcut(ctrl(fyne.KeyPlus), func(fyne.Shortcut) { w.onBoard(nil, (*BoardWidget).ZoomIn)() })
-	c.AddShortcut(ctrlShift(fyne.KeyEqual), func(fyne.Shortcut) { w.onBoard(nil, (*BoardWidget).ZoomIn)() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.onBoard(nil, (*board.Widget).Redo)() })
+	c.AddShortcut(ctrl(fyne.KeyPlus), func(fyne.Shortcut) { w.onBoard(nil, (*board.Widget).ZoomIn)() })
+	c.AddShortcut(ctrlShift(fyne.KeyEqual), func(fyne.Shortcut) { w.onBoard(nil, (*board.Widget).ZoomIn)() })
 }
 
 // ShowAddBoard asks for a template and a title and adds the board.
@@ -186,7 +187,7 @@ func (w *Window) AddBoard(templateID, title string) error {
 // ShowRenameBoard asks for a new title for the current board.
 func (w *Window) ShowRenameBoard() {
 	if b := w.CurrentBoard(); b != nil {
-		b.renameBoard()
+		b.RenameBoard()
 	}
 }
 

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"fyne.io/fyne/v2/theme"
+	"github.com/jobcanvas/jobcanvas/app/board"
+	"github.com/jobcanvas/jobcanvas/app/render"
 	"os"
 	"slices"
 	"strings"
@@ -51,7 +54,7 @@ func TestTemplateFileDrawsQuadrants(t *testing.T) {
 		{500, 900, "Always took the train", canvas.KindJob},
 		{1700, 900, "Arriving sweaty at work", canvas.KindNote},
 	} {
-		card := canvas.NewCard(zoneKind(bd, at(c.x, c.y)), at(c.x, c.y), c.text)
+		card := canvas.NewCard(bd.KindAt(at(c.x, c.y)), at(c.x, c.y), c.text)
 		if err := (&canvas.AddCards{Board: bd.ID, Cards: []canvas.Card{card}}).Apply(p); err != nil {
 			t.Fatal(err)
 		}
@@ -66,12 +69,15 @@ func TestTemplateFileDrawsQuadrants(t *testing.T) {
 		t.Errorf("kinds offered %v; want the quadrants' job, pain, gain and note", got)
 	}
 
-	bw := NewBoardWidget(NewDocument(p, ""), bd.ID, nil)
+	bw := board.New(NewDocument(p, ""), bd.ID, nil)
 	w := test.NewTempWindow(t, bw)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(1280, 900))
 	var texts []string
-	for _, tt := range bw.r.view.Template().Texts() {
+	view := render.NewBoardView(render.NewPalette(lightTheme(), theme.VariantLight), true)
+	view.Sync(bd, nil)
+	view.Layout(bd, render.Viewport{Zoom: 1})
+	for _, tt := range view.Template().Texts() {
 		texts = append(texts, tt.Text)
 	}
 	drawn := strings.Join(texts, "|")

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"github.com/jobcanvas/jobcanvas/app/render"
 	"image"
 	"testing"
 
@@ -146,16 +147,16 @@ func TestScriptsThemeKeepsLatinAndOtherFonts(t *testing.T) {
 		return sizes
 	}
 	want := measure(theme.DefaultTheme())
-	got := measure(withScripts(theme.DefaultTheme()))
+	got := measure(render.WithScripts(theme.DefaultTheme()))
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("%q in %+v measures %v, in Fyne's theme %v", texts[i%len(texts)], styles[i/len(texts)], got[i], want[i])
 		}
 	}
 
-	th := withScripts(theme.DefaultTheme())
+	th := render.WithScripts(theme.DefaultTheme())
 	for _, st := range styles[:4] {
-		if th.Font(st) != scriptsFont {
+		if th.Font(st) != render.ScriptsFont {
 			t.Errorf("font for %+v: %s, want the scripts font first", st, th.Font(st).Name())
 		}
 	}
@@ -164,11 +165,11 @@ func TestScriptsThemeKeepsLatinAndOtherFonts(t *testing.T) {
 			t.Errorf("font for %+v: %s, want Fyne's", st, th.Font(st).Name())
 		}
 	}
-	own := withScripts(fontTheme{Theme: theme.DefaultTheme(), font: theme.DefaultTextMonospaceFont()})
+	own := render.WithScripts(fontTheme{Theme: theme.DefaultTheme(), font: theme.DefaultTextMonospaceFont()})
 	if own.Font(fyne.TextStyle{}) != theme.DefaultTextMonospaceFont() {
 		t.Errorf("a theme's own font gave way to %s", own.Font(fyne.TextStyle{}).Name())
 	}
-	if withVariant(th, theme.VariantDark).Font(fyne.TextStyle{}) != scriptsFont {
+	if render.WithVariant(th, theme.VariantDark).Font(fyne.TextStyle{}) != render.ScriptsFont {
 		t.Error("a theme in one variant lost the scripts font")
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/jobcanvas/jobcanvas/app/board"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,7 +15,7 @@ import (
 // toolbar holds the actions a facilitator reaches for with the mouse in
 // front of a room; each names itself, with its key, in a tooltip.
 func (w *Window) toolbar(tips *tooltips) fyne.CanvasObject {
-	board := func(fn func(*BoardWidget)) func() {
+	onBoard := func(fn func(*board.Widget)) func() {
 		return func() {
 			if b := w.CurrentBoard(); b != nil {
 				fn(b)
@@ -30,15 +31,15 @@ func (w *Window) toolbar(tips *tooltips) fyne.CanvasObject {
 		act(theme.FolderOpenIcon(), "Open… (Ctrl+O)", w.ShowOpen),
 		act(theme.DocumentSaveIcon(), "Save (Ctrl+S)", w.Save),
 		widget.NewToolbarSeparator(),
-		act(theme.ContentUndoIcon(), "Undo (Ctrl+Z)", board((*BoardWidget).Undo)),
-		act(theme.ContentRedoIcon(), "Redo (Ctrl+Shift+Z)", board((*BoardWidget).Redo)),
+		act(theme.ContentUndoIcon(), "Undo (Ctrl+Z)", onBoard((*board.Widget).Undo)),
+		act(theme.ContentRedoIcon(), "Redo (Ctrl+Shift+Z)", onBoard((*board.Widget).Redo)),
 		widget.NewToolbarSeparator(),
-		act(theme.ContentAddIcon(), "New card (N)", board((*BoardWidget).NewCard)),
+		act(theme.ContentAddIcon(), "New card (N)", onBoard((*board.Widget).NewCard)),
 		act(theme.GridIcon(), "Add board…", w.ShowAddBoard),
 		widget.NewToolbarSpacer(),
-		act(theme.ZoomOutIcon(), "Zoom out (Ctrl+−)", board((*BoardWidget).ZoomOut)),
-		act(theme.ZoomFitIcon(), "Fit board (Ctrl+0)", board((*BoardWidget).ZoomFit)),
-		act(theme.ZoomInIcon(), "Zoom in (Ctrl+=)", board((*BoardWidget).ZoomIn)),
+		act(theme.ZoomOutIcon(), "Zoom out (Ctrl+−)", onBoard((*board.Widget).ZoomOut)),
+		act(theme.ZoomFitIcon(), "Fit board (Ctrl+0)", onBoard((*board.Widget).ZoomFit)),
+		act(theme.ZoomInIcon(), "Zoom in (Ctrl+=)", onBoard((*board.Widget).ZoomIn)),
 	)
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"github.com/jobcanvas/jobcanvas/app/board"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -20,9 +21,9 @@ type Window struct {
 	Window fyne.Window
 
 	doc    *Document
-	clip   *Clipboard
+	clip   *board.Clipboard
 	tabs   *container.AppTabs
-	boards []*BoardWidget // in tab order
+	boards []*board.Widget // in tab order
 	// tabsByBoard keeps the tab of every board the document has shown,
 	// deleted ones too: undoing "Delete board" brings back its tab with
 	// the view (zoom, pan, selection) it had.
@@ -39,7 +40,7 @@ type Window struct {
 func NewWindow(a fyne.App) *Window {
 	a.SetIcon(Icon)
 	applyTheme(a, a.Preferences().String(prefTheme))
-	w := &Window{App: a, Window: a.NewWindow("Jobcanvas"), clip: &Clipboard{}}
+	w := &Window{App: a, Window: a.NewWindow("Jobcanvas"), clip: &board.Clipboard{}}
 	w.tabs = container.NewAppTabs()
 	w.tabs.SetTabLocation(container.TabLocationTop)
 	w.tabs.OnSelected = func(*container.TabItem) { w.focusBoard() }
@@ -92,7 +93,7 @@ func (w *Window) SetDocument(doc *Document) {
 // of boards that are still there (undo of "Delete board" brings a tab back).
 func (w *Window) syncTabs() {
 	selected := w.CurrentBoard()
-	boards := make([]*BoardWidget, len(w.doc.Project.Boards))
+	boards := make([]*board.Widget, len(w.doc.Project.Boards))
 	items := make([]*container.TabItem, len(boards))
 	same := len(boards) == len(w.boards)
 	for i, b := range w.doc.Project.Boards {
@@ -120,39 +121,18 @@ func (w *Window) syncTabs() {
 
 // boardTab is what a tab shows: the board, with its minimap in a corner.
 type boardTab struct {
-	board   *BoardWidget
-	minimap *Minimap
+	board   *board.Widget
+	minimap *board.Minimap
 	content fyne.CanvasObject
 }
 
 func (w *Window) newBoardTab(id uuid.UUID) *boardTab {
-	bw := NewBoardWidget(w.doc, id, w.clip)
+	bw := board.New(w.doc, id, w.clip)
 	bw.OnError = w.showError
-	mm := NewMinimap(bw)
+	mm := board.NewMinimap(bw)
 	mm.SetEnabled(w.minimapOn())
-	return &boardTab{board: bw, minimap: mm, content: boardTabContent(bw, mm)}
+	return &boardTab{board: bw, minimap: mm, content: board.WithMinimap(bw, mm)}
 }
-
-// boardTabContent lays the minimap over the board, in its bottom-right
-// corner.
-func boardTabContent(bw *BoardWidget, mm *Minimap) fyne.CanvasObject {
-	return container.NewStack(bw, container.New(cornerLayout{}, mm))
-}
-
-// cornerLayout puts its objects at their minimum size in the bottom-right
-// corner, clear of the edge.
-type cornerLayout struct{}
-
-func (cornerLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	const margin = 12
-	for _, o := range objs {
-		m := o.MinSize()
-		o.Resize(m)
-		o.Move(fyne.NewPos(size.Width-m.Width-margin, size.Height-m.Height-margin))
-	}
-}
-
-func (cornerLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
 
 func tabTitle(b *canvas.Board) string {
 	if b.Title == "" {
@@ -162,7 +142,7 @@ func tabTitle(b *canvas.Board) string {
 }
 
 // CurrentBoard is the board widget of the selected tab, or nil.
-func (w *Window) CurrentBoard() *BoardWidget {
+func (w *Window) CurrentBoard() *board.Widget {
 	i := w.tabs.SelectedIndex()
 	if i < 0 || i >= len(w.boards) {
 		return nil

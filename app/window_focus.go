@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"github.com/jobcanvas/jobcanvas/app/board"
 )
 
 // keysToBoard gives the board shown the keys typed while nothing in the
@@ -13,7 +14,7 @@ import (
 // board was clicked. While a dialog or pop-up is open the keys are its own.
 func (w *Window) keysToBoard() {
 	c := w.Window.Canvas()
-	board := func(focus bool) *BoardWidget {
+	board := func(focus bool) *board.Widget {
 		if c.Overlays().Top() != nil {
 			return nil
 		}

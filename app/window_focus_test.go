@@ -24,18 +24,18 @@ func TestKeysGoToBoardWhenNothingHasFocus(t *testing.T) {
 		t.Fatal("the window drops the keys typed while nothing has the focus")
 	}
 	test.MoveMouse(c, fyne.NewPos(600, 400))
-	n := len(b.board().Cards)
+	n := len(w.doc.Project.Board(b.BoardID()).Cards)
 	test.TypeOnCanvas(c, "n")
 	if !b.Editing() {
 		t.Fatal("N with nothing focused did not start a card")
 	}
-	e, ok := c.Focused().(*noteEntry)
-	if !ok {
+	e := c.Focused()
+	if e == nil || e == fyne.Focusable(b) {
 		t.Fatalf("the new card's text does not have the focus: %T does", c.Focused())
 	}
 	test.Type(e, "After the menu")
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if len(b.board().Cards) != n+1 || b.board().Cards[n].Text != "After the menu" {
+	if len(w.doc.Project.Board(b.BoardID()).Cards) != n+1 || w.doc.Project.Board(b.BoardID()).Cards[n].Text != "After the menu" {
 		t.Fatalf("no card \"After the menu\" after N, the text and Enter")
 	}
 	if c.Focused() != b {
@@ -45,7 +45,7 @@ func TestKeysGoToBoardWhenNothingHasFocus(t *testing.T) {
 	// Other keys reach the board too.
 	c.Unfocus()
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	if len(b.board().Cards) != n {
+	if len(w.doc.Project.Board(b.BoardID()).Cards) != n {
 		t.Error("Delete with nothing focused did not delete the selected card")
 	}
 	if c.Focused() != b {

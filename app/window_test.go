@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/jobcanvas/jobcanvas/app/render"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -386,7 +387,9 @@ func TestViewMenuThemeAndMinimap(t *testing.T) {
 			it.Action()
 		}
 	}
-	bg := func() color.Color { return themeColors(w.CurrentBoard().Theme()).Background }
+	bg := func() color.Color {
+		return render.NewPalette(w.CurrentBoard().Theme(), fyne.CurrentApp().Settings().ThemeVariant()).Background
+	}
 	light := bg()
 	if w.ThemeChoice() != themeLight || !menuChecked(t, w, "Light") {
 		t.Fatalf("theme choice %q after View ▸ Theme ▸ Light", w.ThemeChoice())
@@ -400,18 +403,18 @@ func TestViewMenuThemeAndMinimap(t *testing.T) {
 		t.Error("the theme choice was not remembered")
 	}
 
-	// Ctrl+M (View ▸ Minimap) turns the minimaps off and on.
-	mini := menuItem(t, w, "View", "Minimap")
+	// Ctrl+M (View ▸ board.Minimap) turns the minimaps off and on.
+	mini := menuItem(t, w, "View", "board.Minimap")
 	if !mini.Checked {
 		t.Fatal("the minimap is off by default")
 	}
 	mini.Action()
 	for _, tab := range w.tabsByBoard {
 		if tab.minimap.Enabled() {
-			t.Fatal("View ▸ Minimap left a minimap on")
+			t.Fatal("View ▸ board.Minimap left a minimap on")
 		}
 	}
-	if menuItem(t, w, "View", "Minimap").Checked || w.minimapOn() {
+	if menuItem(t, w, "View", "board.Minimap").Checked || w.minimapOn() {
 		t.Error("the menu or the preference still says on")
 	}
 }

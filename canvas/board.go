@@ -94,6 +94,15 @@ func (b *Board) ZoneAt(p Point) (z Zone, ok bool) {
 	return Zone{}, false
 }
 
+// KindAt is the kind of a card made at p: its zone's default, a note on
+// open board space.
+func (b *Board) KindAt(p Point) Kind {
+	if z, ok := b.ZoneAt(p); ok {
+		return z.DefaultKind()
+	}
+	return KindNote
+}
+
 // TitleBand is the height of the band above a job map's columns that
 // shows its title, the core job statement the steps break down.
 const TitleBand = 100

@@ -1,0 +1,149 @@
+package board
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"github.com/google/uuid"
+
+	"github.com/jobcanvas/jobcanvas/canvas"
+)
+
+// cardMenu is the context menu of the selected cards.
+func (b *Widget) cardMenu(ids []uuid.UUID) *fyne.Menu {
+	bd := b.board()
+	var items []*fyne.MenuItem
+	if len(ids) == 1 {
+		id := ids[0]
+		items = append(items, fyne.NewMenuItem("Edit text", func() { b.editCard(id) }))
+	}
+
+	colours := []*fyne.MenuItem{fyne.NewMenuItem("Kind's colour", func() { b.setColor(ids, "") })}
+	for _, k := range canvas.Kinds {
+		hex := k.DefaultColor()
+		colours = append(colours, fyne.NewMenuItem(k.Label(), func() { b.setColor(ids, hex) }))
+	}
+	for _, c := range extraCardColors {
+		hex := c.Hex
+		colours = append(colours, fyne.NewMenuItem(c.Name, func() { b.setColor(ids, hex) }))
+	}
+	colour := fyne.NewMenuItem("Colour", nil)
+	colour.ChildMenu = fyne.NewMenu("", colours...)
+
+	var kinds []*fyne.MenuItem
+	for _, k := range menuKinds(bd, ids) {
+		it := fyne.NewMenuItem(k.Label(), func() { b.setKind(ids, k) })
+		it.Checked = bd != nil && allKind(bd, ids, k)
+		kinds = append(kinds, it)
+	}
+	kind := fyne.NewMenuItem("Kind", nil)
+	kind.ChildMenu = fyne.NewMenu("", kinds...)
+
+	items = append(items, colour, kind, fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Duplicate", b.Duplicate),
+		fyne.NewMenuItem("Bring to front", b.BringToFront),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(canvas.Plural(len(ids), "Delete card", "Delete cards"), b.DeleteSelection))
+	return fyne.NewMenu("", items...)
+}
+
+// menuKinds are the kinds the Kind menu offers: those the board's template
+// has a place for, and any the cards already are (a card pasted from
+// another board keeps its kind until changed).
+func menuKinds(bd *canvas.Board, ids []uuid.UUID) []canvas.Kind {
+	if bd == nil {
+		return canvas.Kinds
+	}
+	offered := bd.TemplateOf().Kinds()
+	for _, id := range ids {
+		if c := bd.Card(id); c != nil && !slices.Contains(offered, c.Kind) {
+			offered = append(offered, c.Kind)
+		}
+	}
+	return offered
+}
+
+func allKind(bd *canvas.Board, ids []uuid.UUID, k canvas.Kind) bool {
+	for _, id := range ids {
+		if c := bd.Card(id); c == nil || c.Kind != k {
+			return false
+		}
+	}
+	return len(ids) > 0
+}
+
+// changeCards changes each card with fn, as one undo step.
+func (b *Widget) changeCards(ids []uuid.UUID, label string, fn func(*canvas.Card)) {
+	var edits []canvas.Edit
+	for _, id := range ids {
+		e, err := canvas.ChangeCard(b.doc.Project, b.boardID, id, label, fn)
+		if err != nil {
+			b.report(err)
+			return
+		}
+		edits = append(edits, e)
+	}
+	switch len(edits) {
+	case 0:
+	case 1:
+		b.do(edits[0])
+	default:
+		b.do(&canvas.Batch{Label: label, Edits: edits})
+	}
+}
+
+// setColor paints the cards; "" gives them back their kind's colour.
+func (b *Widget) setColor(ids []uuid.UUID, hex string) {
+	b.changeCards(ids, "Set colour", func(c *canvas.Card) { c.Color = hex })
+}
+
+// setKind changes what the cards stand for, without moving them.
+func (b *Widget) setKind(ids []uuid.UUID, k canvas.Kind) {
+	b.changeCards(ids, "Set kind", func(c *canvas.Card) { c.Kind = k })
+}
+
+// stepMenu is the context menu of a job map step's header.
+func (b *Widget) stepMenu(step string) *fyne.Menu {
+	bd := b.board()
+	at := -1
+	n := 0
+	if bd != nil {
+		at, n = bd.StepIndex(step), len(bd.Steps)
+	}
+	left := fyne.NewMenuItem("Move left", func() { b.moveStep(step, at-1) })
+	left.Disabled = at <= 0
+	right := fyne.NewMenuItem("Move right", func() { b.moveStep(step, at+1) })
+	right.Disabled = at < 0 || at >= n-1
+	del := fyne.NewMenuItem("Delete step", func() { b.deleteStep(step) })
+	del.Disabled = n <= 1
+	return fyne.NewMenu("",
+		fyne.NewMenuItem("Rename step", func() { b.renameStep(step) }),
+		fyne.NewMenuItem("Edit description…", func() { b.editStepDescription(step) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Add step before", func() { b.addStep(at) }),
+		fyne.NewMenuItem("Add step after", func() { b.addStep(at + 1) }),
+		fyne.NewMenuItemSeparator(), left, right,
+		fyne.NewMenuItemSeparator(), del)
+}
+
+// boardMenu is the context menu of the board's empty space at p.
+func (b *Widget) boardMenu(p canvas.Point) *fyne.Menu {
+	paste := fyne.NewMenuItem("Paste", b.Paste)
+	paste.Disabled = b.clip.Empty() && systemText() == ""
+	return fyne.NewMenu("",
+		fyne.NewMenuItem("New card here", func() { b.startNewCard(p) }),
+		paste,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Select all", b.SelectAll),
+		fyne.NewMenuItem("Zoom to fit", b.ZoomFit),
+		fyne.NewMenuItem("Zoom 100 %", b.Zoom100),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Rename board…", b.RenameBoard))
+}
+
+func systemText() string {
+	if cb := systemClipboard(); cb != nil {
+		return cb.Content()
+	}
+	return ""
+}
