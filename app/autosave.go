@@ -41,6 +41,7 @@ type autosaver struct {
 	// The document's goroutine only (the UI's, in the app).
 	doc       *Document
 	listening *Document // the document whose changes reach changed
+	unlisten  func()    // stops listening's notifications
 	sess      *storage.Session
 	next      *storage.Session // adopted for the next document (a restore)
 	timer     *time.Timer
@@ -105,8 +106,9 @@ func (a *autosaver) attach(doc *Document) {
 	// An adopted recovery file already holds the restored project.
 	a.onDisk = doc.Dirty()
 	if a.listening != doc { // a Save As attaches the same document again
+		a.stopListening()
 		a.listening = doc
-		doc.OnChange(func(Change) {
+		a.unlisten = doc.OnChange(func(Change) {
 			if a.doc == doc {
 				a.changed()
 			}
@@ -275,7 +277,19 @@ func (a *autosaver) detach() {
 }
 
 // shutdown ends autosaving when the window closes; it may run twice.
-func (a *autosaver) shutdown() { a.detach() }
+func (a *autosaver) shutdown() {
+	a.detach()
+	a.stopListening()
+}
+
+// stopListening drops the listener on the last document attached, so a
+// closed window's autosaver is not kept alive by it.
+func (a *autosaver) stopListening() {
+	if a.unlisten != nil {
+		a.unlisten()
+	}
+	a.listening, a.unlisten = nil, nil
+}
 
 // adopt makes sess, taken over from a recovery file, the session of the
 // next document attached.

@@ -20,10 +20,11 @@ type Window struct {
 	App    fyne.App
 	Window fyne.Window
 
-	doc    *Document
-	clip   *board.Clipboard
-	tabs   *container.AppTabs
-	boards []*board.Widget // in tab order
+	doc      *Document
+	unlisten func() // stops doc's notifications to the window
+	clip     *board.Clipboard
+	tabs     *container.AppTabs
+	boards   []*board.Widget // in tab order
 	// tabsByBoard keeps the tab of every board the document has shown,
 	// deleted ones too: undoing "Delete board" brings back its tab with
 	// the view (zoom, pan, selection) it had.
@@ -53,7 +54,10 @@ func NewWindow(a fyne.App) *Window {
 		showError:     func(err error) { dialog.ShowError(err, w.Window) },
 		openElsewhere: w.warnOpenElsewhere,
 	})
-	w.Window.SetOnClosed(w.recovery.shutdown)
+	w.Window.SetOnClosed(func() {
+		w.recovery.shutdown()
+		w.release()
+	})
 	w.addShortcuts()
 	w.keysToBoard()
 	return w
@@ -68,14 +72,12 @@ func (w *Window) Document() *Document { return w.doc }
 // SetDocument shows doc in the window, replacing what was open.
 func (w *Window) SetDocument(doc *Document) {
 	w.recovery.attach(doc)
+	w.release()
 	w.doc = doc
 	w.boards = nil
 	w.tabsByBoard = map[uuid.UUID]*boardTab{}
 	w.tabs.SetItems(nil)
-	doc.OnChange(func(c Change) {
-		if w.doc != doc {
-			return // a listener of a document that was closed
-		}
+	w.unlisten = doc.OnChange(func(c Change) {
 		w.syncTabs()
 		w.updateTitle()
 		w.updateMenu()
@@ -87,6 +89,18 @@ func (w *Window) SetDocument(doc *Document) {
 	w.updateTitle()
 	w.refreshMenu()
 	w.focusBoard()
+}
+
+// release lets go of the open document: the window and its boards stop
+// following it, so that neither keeps the other alive.
+func (w *Window) release() {
+	if w.unlisten != nil {
+		w.unlisten()
+		w.unlisten = nil
+	}
+	for _, t := range w.tabsByBoard {
+		t.board.Close()
+	}
 }
 
 // syncTabs makes the tabs match the project's boards, keeping the widgets

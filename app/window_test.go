@@ -429,3 +429,32 @@ func menuChecked(t *testing.T, w *Window, label string) bool {
 	t.Fatalf("no theme %q", label)
 	return false
 }
+
+// TestWindowLetsGoOfDocuments: the window, its boards, their minimaps and
+// the autosaver stop listening to a document once another replaces it and
+// when the window closes, so a closed project is not kept alive (nor
+// redrawn) by them.
+func TestWindowLetsGoOfDocuments(t *testing.T) {
+	w, _ := newTestWindow(t)
+	first := w.Document()
+	w.tabs.SelectIndex(1) // both boards' widgets made
+	if first.Listeners() < 5 {
+		t.Fatalf("%d listeners: the window, the autosaver, two boards and their minimaps should listen", first.Listeners())
+	}
+	p, err := canvas.NewProject("Second", canvas.TemplateFree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := NewDocument(p, "")
+	w.SetDocument(second)
+	if n := first.Listeners(); n != 0 {
+		t.Errorf("%d listeners left on the document replaced", n)
+	}
+	if second.Listeners() == 0 {
+		t.Fatal("nothing listens to the document shown")
+	}
+	w.Window.Close()
+	if n := second.Listeners(); n != 0 {
+		t.Errorf("%d listeners left after the window closed", n)
+	}
+}

@@ -9,8 +9,14 @@ import (
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
+// menus makes the board's context menus and does what their items say.
+type menus struct{ b *Widget }
+
+func (b *Widget) menus() menus { return menus{b} }
+
 // cardMenu is the context menu of the selected cards.
-func (b *Widget) cardMenu(ids []uuid.UUID) *fyne.Menu {
+func (m menus) cardMenu(ids []uuid.UUID) *fyne.Menu {
+	b := m.b
 	bd := b.board()
 	var items []*fyne.MenuItem
 	if len(ids) == 1 {
@@ -18,21 +24,21 @@ func (b *Widget) cardMenu(ids []uuid.UUID) *fyne.Menu {
 		items = append(items, fyne.NewMenuItem("Edit text", func() { b.editCard(id) }))
 	}
 
-	colours := []*fyne.MenuItem{fyne.NewMenuItem("Kind's colour", func() { b.setColor(ids, "") })}
+	colours := []*fyne.MenuItem{fyne.NewMenuItem("Kind's colour", func() { m.setColor(ids, "") })}
 	for _, k := range canvas.Kinds {
 		hex := k.DefaultColor()
-		colours = append(colours, fyne.NewMenuItem(k.Label(), func() { b.setColor(ids, hex) }))
+		colours = append(colours, fyne.NewMenuItem(k.Label(), func() { m.setColor(ids, hex) }))
 	}
 	for _, c := range extraCardColors {
 		hex := c.Hex
-		colours = append(colours, fyne.NewMenuItem(c.Name, func() { b.setColor(ids, hex) }))
+		colours = append(colours, fyne.NewMenuItem(c.Name, func() { m.setColor(ids, hex) }))
 	}
 	colour := fyne.NewMenuItem("Colour", nil)
 	colour.ChildMenu = fyne.NewMenu("", colours...)
 
 	var kinds []*fyne.MenuItem
 	for _, k := range menuKinds(bd, ids) {
-		it := fyne.NewMenuItem(k.Label(), func() { b.setKind(ids, k) })
+		it := fyne.NewMenuItem(k.Label(), func() { m.setKind(ids, k) })
 		it.Checked = bd != nil && allKind(bd, ids, k)
 		kinds = append(kinds, it)
 	}
@@ -93,41 +99,45 @@ func (b *Widget) changeCards(ids []uuid.UUID, label string, fn func(*canvas.Card
 }
 
 // setColor paints the cards; "" gives them back their kind's colour.
-func (b *Widget) setColor(ids []uuid.UUID, hex string) {
+func (m menus) setColor(ids []uuid.UUID, hex string) {
+	b := m.b
 	b.changeCards(ids, "Set colour", func(c *canvas.Card) { c.Color = hex })
 }
 
 // setKind changes what the cards stand for, without moving them.
-func (b *Widget) setKind(ids []uuid.UUID, k canvas.Kind) {
+func (m menus) setKind(ids []uuid.UUID, k canvas.Kind) {
+	b := m.b
 	b.changeCards(ids, "Set kind", func(c *canvas.Card) { c.Kind = k })
 }
 
 // stepMenu is the context menu of a job map step's header.
-func (b *Widget) stepMenu(step string) *fyne.Menu {
+func (m menus) stepMenu(step string) *fyne.Menu {
+	b := m.b
 	bd := b.board()
 	at := -1
 	n := 0
 	if bd != nil {
 		at, n = bd.StepIndex(step), len(bd.Steps)
 	}
-	left := fyne.NewMenuItem("Move left", func() { b.moveStep(step, at-1) })
+	left := fyne.NewMenuItem("Move left", func() { m.moveStep(step, at-1) })
 	left.Disabled = at <= 0
-	right := fyne.NewMenuItem("Move right", func() { b.moveStep(step, at+1) })
+	right := fyne.NewMenuItem("Move right", func() { m.moveStep(step, at+1) })
 	right.Disabled = at < 0 || at >= n-1
-	del := fyne.NewMenuItem("Delete step", func() { b.deleteStep(step) })
+	del := fyne.NewMenuItem("Delete step", func() { m.deleteStep(step) })
 	del.Disabled = n <= 1
 	return fyne.NewMenu("",
 		fyne.NewMenuItem("Rename step", func() { b.renameStep(step) }),
-		fyne.NewMenuItem("Edit description…", func() { b.editStepDescription(step) }),
+		fyne.NewMenuItem("Edit description…", func() { m.editStepDescription(step) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Add step before", func() { b.addStep(at) }),
-		fyne.NewMenuItem("Add step after", func() { b.addStep(at + 1) }),
+		fyne.NewMenuItem("Add step before", func() { m.addStep(at) }),
+		fyne.NewMenuItem("Add step after", func() { m.addStep(at + 1) }),
 		fyne.NewMenuItemSeparator(), left, right,
 		fyne.NewMenuItemSeparator(), del)
 }
 
 // boardMenu is the context menu of the board's empty space at p.
-func (b *Widget) boardMenu(p canvas.Point) *fyne.Menu {
+func (m menus) boardMenu(p canvas.Point) *fyne.Menu {
+	b := m.b
 	paste := fyne.NewMenuItem("Paste", b.Paste)
 	paste.Disabled = b.clip.Empty() && systemText() == ""
 	return fyne.NewMenu("",

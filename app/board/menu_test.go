@@ -27,7 +27,7 @@ func firstEntryIn(t *testing.T, w fyne.Window) *widget.Entry    { return uitest.
 func TestAddStepSelectsItsName(t *testing.T) {
 	b, _, s, _ := newBoardTest(t, jobMapBoard, screen, lightTheme())
 	j := s.jobMap
-	cardMenuItem(t, b.stepMenu("conclude"), "Add step after").Action()
+	cardMenuItem(t, b.menus().stepMenu("conclude"), "Add step after").Action()
 	if !b.Editing() {
 		t.Fatal("Add step did not open the name for editing")
 	}
@@ -45,7 +45,7 @@ func TestDeleteStepWithCardsAsks(t *testing.T) {
 	b, doc, s, w := newBoardTest(t, jobMapBoard, screen, lightTheme())
 	j := s.jobMap
 	n, steps := len(j.Cards), len(j.Steps)
-	cardMenuItem(t, b.stepMenu("define"), "Delete step").Action()
+	cardMenuItem(t, b.menus().stepMenu("define"), "Delete step").Action()
 	if msg := labels(t, w); !strings.Contains(msg, "Delete step “Define” and its 3 cards?") {
 		t.Fatalf("confirmation:\n%s", msg)
 	}
@@ -57,7 +57,7 @@ func TestDeleteStepWithCardsAsks(t *testing.T) {
 		t.Fatal("Cancel deleted the step")
 	}
 
-	cardMenuItem(t, b.stepMenu("define"), "Delete step").Action()
+	cardMenuItem(t, b.menus().stepMenu("define"), "Delete step").Action()
 	tapButton(t, w, "Delete")
 	if j.StepIndex("define") >= 0 || len(j.Cards) != n-3 {
 		t.Fatalf("Delete: step index %d, %d cards", j.StepIndex("define"), len(j.Cards))
@@ -71,7 +71,7 @@ func TestDeleteStepWithCardsAsks(t *testing.T) {
 	if len(j.CardsInStep(empty)) != 0 {
 		t.Fatalf("step %s has cards", empty)
 	}
-	cardMenuItem(t, b.stepMenu(empty), "Delete step").Action()
+	cardMenuItem(t, b.menus().stepMenu(empty), "Delete step").Action()
 	if w.Canvas().Overlays().Top() != nil || j.StepIndex(empty) >= 0 {
 		t.Error("a step without cards asked, or stayed")
 	}
@@ -83,7 +83,7 @@ func TestEditStepDescription(t *testing.T) {
 	b, doc, s, w := newBoardTest(t, jobMapBoard, screen, lightTheme())
 	j := s.jobMap
 	old := j.Steps[1].Description
-	cardMenuItem(t, b.stepMenu("locate"), "Edit description…").Action()
+	cardMenuItem(t, b.menus().stepMenu("locate"), "Edit description…").Action()
 	entry := firstEntryIn(t, w)
 	if entry.Text != old || w.Canvas().Focused() != entry {
 		t.Fatal("no focused field holding the description")
@@ -105,7 +105,7 @@ func TestEditStepDescription(t *testing.T) {
 	}
 
 	// Too long: Save stays disabled.
-	cardMenuItem(t, b.stepMenu("locate"), "Edit description…").Action()
+	cardMenuItem(t, b.menus().stepMenu("locate"), "Edit description…").Action()
 	firstEntryIn(t, w).SetText(strings.Repeat("x", canvas.MaxStepDescLen+1))
 	for _, o := range topDialog(t, w) {
 		if bt, ok := o.(*widget.Button); ok && bt.Text == "Save" && !bt.Disabled() {
@@ -127,7 +127,7 @@ func templateText(b *Widget) string {
 // written to the file and read back as typed.
 func TestStepDescriptionSaved(t *testing.T) {
 	b, doc, _, w := newBoardTest(t, jobMapBoard, screen, lightTheme())
-	cardMenuItem(t, b.stepMenu("monitor"), "Edit description…").Action()
+	cardMenuItem(t, b.menus().stepMenu("monitor"), "Edit description…").Action()
 	firstEntryIn(t, w).SetText("Watch traffic,\nweather and time")
 	tapButton(t, w, "Save")
 	path := filepath.Join(t.TempDir(), "steps.jobcanvas")
@@ -150,7 +150,7 @@ func TestKindMenuOffersTheTemplatesKinds(t *testing.T) {
 	step := s.byText["Find bike, helmet, lights"]
 	kindLabels := func(ids ...uuid.UUID) []string {
 		var out []string
-		for _, it := range cardMenuItem(t, b.cardMenu(ids), "Kind").ChildMenu.Items {
+		for _, it := range cardMenuItem(t, b.menus().cardMenu(ids), "Kind").ChildMenu.Items {
 			out = append(out, it.Label)
 		}
 		return out
@@ -169,7 +169,7 @@ func TestKindMenuOffersTheTemplatesKinds(t *testing.T) {
 	v, _, vs, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
 	var n int
 	for _, c := range vs.vpc.Cards {
-		n = len(cardMenuItem(t, v.cardMenu([]uuid.UUID{c.ID}), "Kind").ChildMenu.Items)
+		n = len(cardMenuItem(t, v.menus().cardMenu([]uuid.UUID{c.ID}), "Kind").ChildMenu.Items)
 		break
 	}
 	if n != 7 {
@@ -184,7 +184,7 @@ func TestJobMapTitle(t *testing.T) {
 	if text := templateText(b); !strings.HasPrefix(text, "Core job Job map ") {
 		t.Errorf("the job map starts with %q", text[:min(len(text), 40)])
 	}
-	cardMenuItem(t, b.boardMenu(at(300, -50)), "Rename board…").Action()
+	cardMenuItem(t, b.menus().boardMenu(at(300, -50)), "Rename board…").Action()
 	entry := firstEntryIn(t, w)
 	if w.Canvas().Focused() != entry || entry.SelectedText() != "Job map" {
 		t.Fatal("the title field does not have the keyboard with the title selected")

@@ -47,13 +47,14 @@ var minimapSize = fyne.NewSize(240, 150)
 func NewMinimap(b *Widget) *Minimap {
 	m := &Minimap{board: b, enabled: true, gen: 1}
 	m.ExtendBaseWidget(m)
-	b.doc.OnChange(func(ch document.Change) {
+	// The map lives and dies with its board: the board's Close stops it.
+	b.unlisten = append(b.unlisten, b.doc.OnChange(func(ch document.Change) {
 		if ch.Board == uuid.Nil || ch.Board == b.boardID {
 			m.gen++
 			m.boardChanged(ch)
 			m.update()
 		}
-	})
+	}))
 	b.onView = m.update
 	m.boardChanged(document.Change{})
 	m.update()

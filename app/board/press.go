@@ -146,11 +146,11 @@ func (b *Widget) TappedSecondary(e *fyne.PointEvent) {
 		if !b.sel.Has(card.ID) {
 			b.Select(card.ID)
 		}
-		menu = b.cardMenu(b.Selection())
+		menu = b.menus().cardMenu(b.Selection())
 	} else if i, ok := stepHeaderAt(bd, p); ok {
-		menu = b.stepMenu(bd.Steps[i].ID)
+		menu = b.menus().stepMenu(bd.Steps[i].ID)
 	} else {
-		menu = b.boardMenu(p)
+		menu = b.menus().boardMenu(p)
 	}
 	widget.ShowPopUpMenuAtPosition(menu, c, e.AbsolutePosition)
 }

@@ -13,7 +13,8 @@ import (
 )
 
 // addStep inserts a new step at index at and opens its name for editing.
-func (b *Widget) addStep(at int) {
+func (m menus) addStep(at int) {
+	b := m.b
 	bd := b.board()
 	if bd == nil || at < 0 {
 		return
@@ -30,7 +31,8 @@ func (b *Widget) addStep(at int) {
 
 // deleteStep removes a step's column; when cards are in it, it asks first
 // (undo brings back both either way).
-func (b *Widget) deleteStep(step string) {
+func (m menus) deleteStep(step string) {
+	b := m.b
 	bd := b.board()
 	if bd == nil || bd.StepIndex(step) < 0 {
 		return
@@ -63,7 +65,8 @@ func (b *Widget) deleteStep(step string) {
 
 // editStepDescription asks for a step's description, the line under its
 // name that says what the step is for.
-func (b *Widget) editStepDescription(step string) {
+func (m menus) editStepDescription(step string) {
+	b := m.b
 	bd := b.board()
 	win := b.window()
 	if bd == nil || bd.StepIndex(step) < 0 || win == nil {
@@ -102,6 +105,7 @@ func (b *Widget) editStepDescription(step string) {
 	win.Canvas().Focus(entry)
 }
 
-func (b *Widget) moveStep(step string, to int) {
+func (m menus) moveStep(step string, to int) {
+	b := m.b
 	b.do(&canvas.MoveStep{Board: b.boardID, Step: step, To: to})
 }

@@ -54,7 +54,7 @@ type Widget struct {
 	// minimap follows it.
 	onView func()
 
-	unlisten func() // stops the document's notifications (Close)
+	unlisten []func() // stop the document's notifications (Close)
 }
 
 // New makes the widget for the board with that id. clip is the
@@ -67,7 +67,7 @@ func New(doc *document.Document, boardID uuid.UUID, clip *Clipboard) *Widget {
 		sel: NewSelection()}
 	b.edit = newEditor(b.CommitEdit, b.cancelEdit, b.layoutEditor)
 	b.ExtendBaseWidget(b)
-	b.unlisten = doc.OnChange(b.changed)
+	b.unlisten = []func(){doc.OnChange(b.changed)}
 	return b
 }
 
@@ -83,7 +83,10 @@ func (b *Widget) CreateRenderer() fyne.WidgetRenderer {
 func (b *Widget) Close() {
 	b.cancelEdit()
 	b.closed = true
-	b.unlisten()
+	for _, stop := range b.unlisten {
+		stop()
+	}
+	b.unlisten = nil
 }
 
 // BoardID is the id of the board shown.

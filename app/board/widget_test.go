@@ -619,7 +619,7 @@ func TestBoardCardContextMenu(t *testing.T) {
 	w.Canvas().Overlays().Top().Hide()
 
 	b.Select(rain, stolen)
-	menu := b.cardMenu(b.Selection())
+	menu := b.menus().cardMenu(b.Selection())
 	cardMenuItem(t, menu, "Colour", "Pink").Action()
 	if s.vpc.Card(rain).Color != "#F8BBD9" || s.vpc.Card(stolen).Color != "#F8BBD9" {
 		t.Fatal("colour")
@@ -643,7 +643,7 @@ func TestBoardCardContextMenu(t *testing.T) {
 	}
 
 	b.Select(s.byText["Arrive sweaty before the 9:00 meeting"])
-	menu = b.cardMenu(b.Selection())
+	menu = b.menus().cardMenu(b.Selection())
 	cardMenuItem(t, menu, "Bring to front").Action()
 	if s.vpc.Cards[len(s.vpc.Cards)-1].Text != "Arrive sweaty before the 9:00 meeting" {
 		t.Fatal("bring to front")
@@ -660,7 +660,7 @@ func TestBoardCardContextMenu(t *testing.T) {
 	if len(s.vpc.Cards) != n+1 {
 		t.Fatal("duplicate from the menu")
 	}
-	cardMenuItem(t, b.cardMenu(b.Selection()), "Delete card").Action()
+	cardMenuItem(t, b.menus().cardMenu(b.Selection()), "Delete card").Action()
 	if len(s.vpc.Cards) != n {
 		t.Fatal("delete from the menu")
 	}
@@ -694,7 +694,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	}
 
 	steps := len(j.Steps)
-	cardMenuItem(t, b.stepMenu("locate"), "Add step after").Action()
+	cardMenuItem(t, b.menus().stepMenu("locate"), "Add step after").Action()
 	if len(j.Steps) != steps+1 || j.StepIndex("locate") != 1 || !b.Editing() || b.edit.target.step != j.Steps[2].ID {
 		t.Fatal("add step after")
 	}
@@ -708,7 +708,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	if len(j.Steps) != steps {
 		t.Fatal("undo add step")
 	}
-	cardMenuItem(t, b.stepMenu("locate"), "Add step before").Action()
+	cardMenuItem(t, b.menus().stepMenu("locate"), "Add step before").Action()
 	b.cancelEdit()
 	if j.StepIndex("locate") != 2 {
 		t.Fatal("add step before")
@@ -718,22 +718,22 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 	// Move right takes the step's cards along.
 	card := s.byText["Find bike, helmet, lights"]
 	x := j.Card(card).X
-	cardMenuItem(t, b.stepMenu("locate"), "Move right").Action()
+	cardMenuItem(t, b.menus().stepMenu("locate"), "Move right").Action()
 	if j.StepIndex("locate") != 2 || j.Card(card).X != x+320 {
 		t.Fatalf("move right: index %d, card x %v", j.StepIndex("locate"), j.Card(card).X)
 	}
 	if got := b.r.view.Card(card).Position(); got != b.view.ToScreen(at(x+320, j.Card(card).Y)) {
 		t.Error("the card view did not follow its step")
 	}
-	cardMenuItem(t, b.stepMenu("locate"), "Move left").Action()
+	cardMenuItem(t, b.menus().stepMenu("locate"), "Move left").Action()
 	if j.StepIndex("locate") != 1 {
 		t.Fatal("move left")
 	}
-	if !cardMenuItem(t, b.stepMenu("define"), "Move left").Disabled {
+	if !cardMenuItem(t, b.menus().stepMenu("define"), "Move left").Disabled {
 		t.Error("the first step can move left")
 	}
 	n := len(j.Cards)
-	cardMenuItem(t, b.stepMenu("define"), "Delete step").Action()
+	cardMenuItem(t, b.menus().stepMenu("define"), "Delete step").Action()
 	tapButton(t, w, "Delete") // it has cards: it asks
 	if j.StepIndex("define") >= 0 || len(j.Cards) != n-3 {
 		t.Fatalf("delete step: %d cards", len(j.Cards))
@@ -746,7 +746,7 @@ func TestBoardStepHeaderMenuAndRename(t *testing.T) {
 
 func TestBoardEmptySpaceMenu(t *testing.T) {
 	b, _, s, _ := newBoardTest(t, vpcBoard, screen, lightTheme())
-	m := b.boardMenu(at(400, 1000))
+	m := b.menus().boardMenu(at(400, 1000))
 	if !cardMenuItem(t, m, "Paste").Disabled {
 		t.Error("paste enabled with nothing to paste")
 	}
