@@ -48,10 +48,10 @@ func scoresProject(t testing.TB) *canvas.Project {
 		}
 	}
 	define, locate := at(jm, "define/outcomes"), at(jm, "locate/outcomes")
-	add(jm, 1, canvas.KindOutcome, define, "Minimize the time it takes to decide whether to ride", score(7), score(4))    // 10 solid
-	add(jm, 2, canvas.KindOutcome, define, "Minimize the likelihood of a flat tyre", score(9), score(2))                  // 16 extreme
-	add(jm, 3, canvas.KindOutcome, locate, "Minimize the time it takes to find the lights", score(7.5), score(9))         // 7.5 over-served
-	add(jm, 4, canvas.KindOutcome, locate, "Increase the likelihood of arriving dry", nil, score(3))                      // unscored
+	add(jm, 1, canvas.KindOutcome, define, "Minimize the time it takes to decide whether to ride", score(7), score(4))   // 10 solid
+	add(jm, 2, canvas.KindOutcome, define, "Minimize the likelihood of a flat tyre", score(9), score(2))                 // 16 extreme
+	add(jm, 3, canvas.KindOutcome, locate, "Minimize the time it takes to find the lights", score(7.5), score(9))        // 7.5 over-served
+	add(jm, 4, canvas.KindOutcome, locate, "Increase the likelihood of arriving dry", nil, score(3))                     // unscored
 	add(jm, 5, canvas.KindOutcome, canvas.Point{X: -2000, Y: -2000}, "Reduce the effort of carrying the bike", nil, nil) // off the map, unscored
 	add(jm, 6, canvas.KindJobStep, at(jm, "define/steps"), "Check the weather", nil, nil)
 	add(vp, 7, canvas.KindOutcome, canvas.Point{X: -500, Y: -500}, "Minimize the likelihood of a flat tyre", score(6.25), score(6.25)) // 6.25 appropriate
