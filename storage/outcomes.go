@@ -177,7 +177,7 @@ func ReadOutcomes(r io.Reader, name string, p *canvas.Project) (*canvas.Batch, e
 		return nil, &FileError{File: name, Err: ErrTooLarge,
 			Msg: fmt.Sprintf("file is over %s, the limit", roundSize(MaxFileSize))}
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // Excel starts its UTF-8 CSV with a BOM
+	data = bytes.TrimPrefix(data, bom) // Excel starts its UTF-8 CSV with a BOM
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
 		return nil, &OutcomesError{File: name, Problems: []RowProblem{{line, "not UTF-8 text (save the CSV as UTF-8)"}}}
@@ -395,7 +395,7 @@ func (im *scoreImport) find(rec []string) (outcome, string) {
 		if s := strings.TrimSpace(rec[im.id]); s != "" {
 			id, err := uuid.Parse(s)
 			if err != nil {
-				return outcome{}, fmt.Sprintf("id: %s is not a card id", short(s))
+				return outcome{}, fmt.Sprintf("id: %s is not a card id", quoteShort([]byte(s)))
 			}
 			o, ok := im.byID[id]
 			switch {
@@ -416,21 +416,12 @@ func (im *scoreImport) find(rec []string) (outcome, string) {
 	}
 	switch m := im.byText[text]; len(m) {
 	case 0:
-		return outcome{}, "statement: no outcome says " + short(text)
+		return outcome{}, "statement: no outcome says " + quoteShort([]byte(text))
 	case 1:
 		return m[0], ""
 	default:
-		return outcome{}, fmt.Sprintf("statement: %d outcomes say %s; give the id to say which", len(m), short(text))
+		return outcome{}, fmt.Sprintf("statement: %d outcomes say %s; give the id to say which", len(m), quoteShort([]byte(text)))
 	}
-}
-
-// short quotes s for a message, cut to a length a line can hold.
-func short(s string) string {
-	const max = 60
-	if utf8.RuneCountInString(s) > max {
-		s = string([]rune(s)[:max-1]) + "…"
-	}
-	return strconv.Quote(s)
 }
 
 var scoreRE = regexp.MustCompile(`^[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)$`)
@@ -445,7 +436,7 @@ func parseScore(cell string) (v *float64, msg string) {
 	num, pct := strings.CutSuffix(s, "%")
 	num = strings.TrimSpace(num)
 	if !scoreRE.MatchString(num) {
-		return nil, short(s) + " is not a number"
+		return nil, quoteShort([]byte(s)) + " is not a number"
 	}
 	num = strings.Replace(num, ",", ".", 1)
 	if pct {
@@ -454,11 +445,11 @@ func parseScore(cell string) (v *float64, msg string) {
 	f, err := strconv.ParseFloat(num, 64)
 	switch {
 	case err != nil:
-		return nil, short(s) + " is not a number"
+		return nil, quoteShort([]byte(s)) + " is not a number"
 	case pct && !(f >= 0 && f <= 10):
-		return nil, short(s) + " is outside 0%–100%"
+		return nil, quoteShort([]byte(s)) + " is outside 0%–100%"
 	case !(f >= 0 && f <= 10):
-		return nil, short(s) + " is outside 0–10"
+		return nil, quoteShort([]byte(s)) + " is outside 0–10"
 	}
 	f += 0 // -0 is 0
 	return &f, ""
