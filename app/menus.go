@@ -88,6 +88,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			item("Save", ctrl(fyne.KeyS), w.Save),
 			item("Save As…", ctrlShift(fyne.KeyS), func() { w.ShowSaveAs(nil) }),
 			item("Export PNG…", ctrl(fyne.KeyE), w.ShowExport),
+			fyne.NewMenuItem("Export outcomes CSV…", w.ShowExportOutcomes),
+			fyne.NewMenuItem("Import outcome scores…", w.ShowImportOutcomes),
 			fyne.NewMenuItemSeparator(),
 			item("Close Window", ctrl(fyne.KeyW), w.Close),
 		),

@@ -5,6 +5,8 @@
 //	jobcanvas check FILE...       validate project files
 //	jobcanvas fmt [-w] FILE...    rewrite project files in canonical form
 //	jobcanvas export [flags] FILE draw boards as PNG images, with no display
+//	jobcanvas outcomes [-import SCORES.csv] FILE
+//	                              outcome scores as CSV, or read back from a survey
 package main
 
 import (
@@ -24,6 +26,9 @@ const usage = `usage:
   jobcanvas export [-board N|TITLE] [-scale S] [-transparent] [-o PATH] FILE
                                 draw boards as PNG images, with no display
                                 (jobcanvas export -h lists every flag)
+  jobcanvas outcomes FILE       write the outcome statements and scores as CSV
+  jobcanvas outcomes -import SCORES.csv FILE
+                                read importance and satisfaction back into FILE
 `
 
 // run is main without the process: it returns the exit code, so the
@@ -37,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return format(args[1:], stdout, stderr)
 		case "export":
 			return export(args[1:], stdout, stderr)
+		case "outcomes":
+			return outcomes(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			return 0
