@@ -267,6 +267,17 @@ func (r *minimapRenderer) draw(w, h int) image.Image {
 			outline(img, rect(z.Rect), line)
 		}
 	}
+	tplOf := bd.TemplateOf()
+	for _, a := range tplOf.Areas {
+		outline(img, rect(a.Rect), line)
+	}
+	if a := tplOf.Axes; a != nil {
+		// The two lines, a pixel wide, across the axes' rect.
+		fill := image.NewUniform(line)
+		v, h := rect(canvas.Rect{X: a.X, Y: a.Rect.Y, H: a.Rect.H}), rect(canvas.Rect{X: a.Rect.X, Y: a.Y, W: a.Rect.W})
+		draw.Draw(img, image.Rect(v.Min.X, v.Min.Y, v.Min.X+1, v.Max.Y).Intersect(img.Bounds()), fill, image.Point{}, draw.Over)
+		draw.Draw(img, image.Rect(h.Min.X, h.Min.Y, h.Max.X, h.Min.Y+1).Intersect(img.Bounds()), fill, image.Point{}, draw.Over)
+	}
 	for _, c := range bd.Cards {
 		draw.Draw(img, rect(c.Rect()), image.NewUniform(parseHex(c.DisplayColor())), image.Point{}, draw.Src)
 	}

@@ -112,3 +112,55 @@ func TestMinimapRedrawsWhenTheBoardChanges(t *testing.T) {
 func near2(a, b canvas.Point, d float64) bool {
 	return a.X-b.X < d && b.X-a.X < d && a.Y-b.Y < d && b.Y-a.Y < d
 }
+
+// TestMinimapDrawsAxesAndAreas: the map shows a board's quadrant lines and
+// its free areas, as the board does, whatever the template.
+func TestMinimapDrawsAxesAndAreas(t *testing.T) {
+	tpl, err := canvas.ParseTemplate("axes.json", []byte(`{"id": "test-minimap-axes", "name": "Axes",
+		"bounds": {"x": 0, "y": 0, "w": 2000, "h": 1600},
+		"axes": {"x": 1000, "y": 600, "rect": {"x": 0, "y": 0, "w": 2000, "h": 1200}},
+		"areas": [{"id": "a", "label": "Parking lot", "rect": {"x": 100, "y": 1300, "w": 1800, "h": 250}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	remove, err := canvas.RegisterTemplate(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(remove)
+	test.NewTempApp(t).Settings().SetTheme(lightTheme())
+	p, err := canvas.NewProject("Axes", tpl.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := New(newDocument(p), p.Boards[0].ID, NewClipboard())
+	mm := NewMinimap(bw)
+	w := test.NewTempWindow(t, WithMinimap(bw, mm))
+	w.SetPadded(false)
+	w.Resize(screen)
+	bw.Zoom100()
+	size := mm.Size()
+	img := mm.r.draw(int(size.Width), int(size.Height))
+	bounds, s, off := mm.frame(size)
+	at := func(x, y float64) (int, int) {
+		return int(off.X + float32(x-bounds.X)*s), int(off.Y + float32(y-bounds.Y)*s)
+	}
+	drawn := func(x, y float64) bool {
+		px, py := at(x, y)
+		// The template's tint is faint (alpha 0x18); lines are darker.
+		_, _, _, a := img.At(px, py).RGBA()
+		return a > 0x30*0x101
+	}
+	for name, pt := range map[string][2]float64{
+		"the vertical axis":   {1000, 300},
+		"the horizontal axis": {500, 600},
+		"the area's top edge": {1000, 1300},
+	} {
+		if !drawn(pt[0], pt[1]) {
+			t.Errorf("the minimap does not draw %s", name)
+		}
+	}
+	if drawn(500, 300) {
+		t.Error("the minimap draws a line inside a quadrant")
+	}
+}
