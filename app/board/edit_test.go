@@ -195,3 +195,38 @@ func TestBoardEditorShowsWholeText(t *testing.T) {
 		t.Errorf("the editor is %v px high, no taller than the note", h)
 	}
 }
+
+// Zooming while a note is being typed rewraps its text: the caret stays
+// at the same place in the text, not at the same row and column of the
+// new wrap (typing then landed elsewhere in the text).
+func TestZoomWhileEditingKeepsTheCaretInTheText(t *testing.T) {
+	b, _, s, w := newBoardTest(t, vpcBoard, screen, lightTheme())
+	id := s.byText["Quiet-street routes, avoiding lorries and the ring road at rush hour"]
+	for _, zoom := range []func(){b.ZoomIn, b.ZoomOut, b.ZoomOut} {
+		b.zoomAt(1, cardCenter(b, id))
+		b.DoubleTapped(&fyne.PointEvent{Position: cardCenter(b, id)})
+		w.Canvas().Capture()
+		e := b.edit.entry
+		const back = 30 // into an early row: "…lorries| and the ring road…"
+		for range back {
+			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+		}
+		before := e.CursorTextOffset()
+		if before != len([]rune(e.Text))-back {
+			t.Fatalf("caret at %d after %d Left from the end of %d runes", before, back, len([]rune(e.Text)))
+		}
+		zoom()
+		w.Canvas().Capture()
+		if got := e.CursorTextOffset(); got != before {
+			t.Errorf("zoom %.2f: caret moved from %d to %d in the text", b.Zoom(), before, got)
+		}
+		typeRunes(e, "X")
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		text := []rune("Quiet-street routes, avoiding lorries and the ring road at rush hour")
+		want := string(text[:before]) + "X" + string(text[before:])
+		if got := s.vpc.Card(id).Text; got != want {
+			t.Errorf("zoom %.2f: text %q, want %q", b.Zoom(), got, want)
+		}
+		b.doc.Undo()
+	}
+}

@@ -162,12 +162,18 @@ func (e *editor) place(pos fyne.Position, sz fyne.Size, minH, textSize, z float3
 	if textSize == 0 {
 		ts, pad, sz.Height = fitNoteEditor(e.entry.Text, z, sz, e.theme.Theme.Size(theme.SizeNameInputBorder))
 	}
+	// A new size or width rewraps the text; the entry keeps the caret's
+	// row and column, which then point elsewhere in the text.
+	caret, rewrap := e.entry.CursorTextOffset(), e.caretPlaced && (e.theme.textSize != ts || e.theme.pad != pad || e.overlay.Size() != sz)
 	if e.theme.textSize != ts || e.theme.pad != pad {
 		e.theme.textSize, e.theme.pad = ts, pad
 		e.entry.Refresh()
 	}
 	e.overlay.Move(pos)
 	e.overlay.Resize(sz)
+	if rewrap {
+		e.entry.caretTo(caret)
+	}
 	if !e.caretPlaced {
 		// At the end of the text: only now, wrapped to its width, does the
 		// entry know the row and column of the end. (Row and column of the

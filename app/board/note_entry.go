@@ -214,3 +214,20 @@ func (t *noteTheme) Size(n fyne.ThemeSizeName) float32 {
 	}
 	return t.Theme.Size(n)
 }
+
+// caretTo puts the caret at offset off of the text (in runes), found in the
+// rows as the entry wraps them now: the entry only knows rows and columns.
+func (e *noteEntry) caretTo(off int) {
+	row := 0
+	for r := 1; r <= len(e.Text); r++ {
+		e.CursorRow, e.CursorColumn = r, 0
+		// Past the last row the entry gives offset 0.
+		if begin := e.CursorTextOffset(); begin == 0 || begin > off {
+			break
+		}
+		row = r
+	}
+	e.CursorRow, e.CursorColumn = row, 0
+	e.CursorColumn = off - e.CursorTextOffset()
+	e.Refresh()
+}
