@@ -98,13 +98,32 @@ func WriteOutcomes(w io.Writer, p *canvas.Project) error {
 			cl, _ := c.Class()
 			class = string(cl)
 		}
-		if err := cw.Write([]string{c.ID.String(), boardName(r.board), r.step, c.Text,
+		if err := cw.Write([]string{c.ID.String(), inert(boardName(r.board)), inert(r.step), inert(c.Text),
 			optScore(c.Importance), optScore(c.Satisfaction), opp, class}); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// inert keeps a spreadsheet from taking a text cell for a formula (a
+// statement a participant began with "=" or "+" would run when the file
+// is opened): as OWASP advises, such a cell starts with an apostrophe,
+// which spreadsheets hide and the import takes off again (fromInert).
+func inert(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// fromInert is the text inert was given.
+func fromInert(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
 }
 
 func formatScore(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -410,7 +429,7 @@ func (im *scoreImport) find(rec []string) (outcome, string) {
 	if im.statement < 0 {
 		return outcome{}, "no id: nothing says which outcome the row is about"
 	}
-	text := rec[im.statement]
+	text := fromInert(rec[im.statement])
 	if strings.TrimSpace(text) == "" {
 		return outcome{}, "no id and no statement: nothing says which outcome the row is about"
 	}

@@ -428,3 +428,47 @@ func writeOutcomesF(t testing.TB, p *canvas.Project) string {
 	}
 	return buf.String()
 }
+
+// A statement that starts like a formula is exported so that a spreadsheet
+// shows it as text (an apostrophe first), and read back as it was, by its
+// text alone.
+func TestOutcomesFormulaCellsAreInert(t *testing.T) {
+	p := scoresProject(t)
+	bd := p.Boards[0]
+	texts := []string{"=HYPERLINK(\"http://x\")", "+1 the number of stops", "-minimize the wait", "@risk of a fall"}
+	for i, text := range texts {
+		c := canvas.NewCard(canvas.KindOutcome, canvas.Point{X: -3000, Y: float64(-3000 - 300*i)}, text)
+		if err := (&canvas.AddCards{Board: bd.ID, Cards: []canvas.Card{c}}).Apply(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := writeOutcomes(t, p)
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][]string
+	for _, r := range recs {
+		if strings.ContainsAny(r[3][:1], "=+-@") {
+			t.Errorf("cell %q would run as a formula", r[3])
+		}
+		for _, text := range texts {
+			if r[3] == "'"+text {
+				rows = append(rows, []string{r[3], "9", "1"})
+			}
+		}
+	}
+	if len(rows) != len(texts) {
+		t.Fatalf("%d of the %d statements exported with an apostrophe:\n%s", len(rows), len(texts), out)
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	_ = w.WriteAll(append([][]string{{"statement", "importance", "satisfaction"}}, rows...))
+	b, err := readOutcomes(t, p, buf.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Edits) != len(texts) {
+		t.Errorf("the statements read back changed %d cards, want %d", len(b.Edits), len(texts))
+	}
+}
