@@ -140,18 +140,25 @@ func (w *Window) ShowSaveAs(then func()) {
 
 // showSaveAs is ShowSaveAs starting from the folder dir and file name.
 func (w *Window) showSaveAs(dir, name string, then func()) {
+	w.askFilePath("Save project as", "Save", dir, name, func(dir, name string) {
+		w.saveAsPath(filepath.Join(dir, withExt(name)), then)
+	})
+}
+
+// askFilePath asks for a file name and a folder, starting from dir and
+// name, in a form titled title whose confirm button says confirm; chosen
+// gets the folder and name typed (a name may carry a folder of its own).
+func (w *Window) askFilePath(title, confirm, dir, name string, chosen func(dir, name string)) {
 	nameEntry := newNameField(name)
 	folder, folderRow := w.folderPicker(dir, nameEntry, nil)
 	var form *dialog.FormDialog
-	form = dialog.NewForm("Save project as", "Save", "Cancel", []*widget.FormItem{
+	form = dialog.NewForm(title, confirm, "Cancel", []*widget.FormItem{
 		widget.NewFormItem("File name", nameEntry),
 		widget.NewFormItem("Folder", folderRow),
 	}, func(ok bool) {
-		if !ok {
-			return
+		if ok {
+			chosen(typedPath(folder.Text, nameEntry.Text))
 		}
-		dir, name := typedPath(folder.Text, nameEntry.Text)
-		w.saveAsPath(filepath.Join(dir, withExt(name)), then)
 	}, w.Window)
 	nameEntry.OnSubmitted = func(string) { form.Submit() }
 	nameEntry.onEscape = form.Hide

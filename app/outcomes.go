@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
 	"github.com/jobcanvas/jobcanvas/storage"
@@ -35,17 +34,7 @@ func (w *Window) ShowExportOutcomes() {
 	w.commitEdit()
 	dir, name := w.saveAsDefaults()
 	name = strings.TrimSuffix(name, filepath.Ext(name)) + "-outcomes.csv"
-	nameEntry := newNameField(name)
-	folder, folderRow := w.folderPicker(dir, nameEntry, nil)
-	var form *dialog.FormDialog
-	form = dialog.NewForm("Export outcomes CSV", "Export", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("File name", nameEntry),
-		widget.NewFormItem("Folder", folderRow),
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
-		dir, name := typedPath(folder.Text, nameEntry.Text)
+	w.askFilePath("Export outcomes CSV", "Export", dir, name, func(dir, name string) {
 		if name == "" {
 			w.showError(errors.New("give the CSV file a name"))
 			return
@@ -63,12 +52,7 @@ func (w *Window) ShowExportOutcomes() {
 			return
 		}
 		w.exportOutcomesReported(path)
-	}, w.Window)
-	nameEntry.OnSubmitted = func(string) { form.Submit() }
-	nameEntry.onEscape = form.Hide
-	form.Resize(fyne.NewSize(560, 240))
-	form.Show()
-	focusName(w.Window, nameEntry)
+	})
 }
 
 func (w *Window) exportOutcomesReported(path string) {
