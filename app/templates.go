@@ -141,8 +141,8 @@ func (w *Window) ShowSaveTemplate() {
 	where := widget.NewLabel("")
 	where.Wrapping = fyne.TextWrapWord
 	say := func(s string) {
-		if err := checkTemplateName(s); err != nil {
-			where.SetText("Cannot save: " + err.Error() + ".")
+		if checkTemplateName(s) != nil {
+			where.SetText("") // the field says why
 			return
 		}
 		where.SetText(fmt.Sprintf("The zones, questions and steps of this board, not its cards, go to %s.", filepath.Join(dir, templateID(s)+storage.TemplateExt)))
@@ -164,6 +164,7 @@ func (w *Window) ShowSaveTemplate() {
 		dialog.ShowInformation("Template saved",
 			fmt.Sprintf("%q is offered in File ▸ New and Board ▸ Add Board… from now on.\nSaved as %s", t.Name, path), w.Window)
 	}, w.Window)
+	name.OnSubmitted = func(string) { d.Submit() } // Enter saves, unless the name is refused
 	d.Resize(fyne.NewSize(560, 240))
 	d.Show()
 	w.Window.Canvas().Focus(name)
