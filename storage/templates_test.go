@@ -97,7 +97,7 @@ func TestSaveTemplateRoundTrip(t *testing.T) {
 		if !reflect.DeepEqual(back, &c) {
 			t.Errorf("%s reads back as\n%+v\nwant\n%+v", c.ID, back, &c)
 		}
-		if err := validateJSON(s, data); err != nil {
+		if err := schemaValidate(s, data); err != nil {
 			t.Errorf("%s is not valid by the schema: %v\n%s", c.ID, err, data)
 		}
 		again, err := EncodeTemplate(&c)
@@ -112,14 +112,6 @@ func TestSaveTemplateRoundTrip(t *testing.T) {
 	if fi.Mode().Perm() != 0o700 {
 		t.Errorf("the templates folder was made %v, want private (0700)", fi.Mode().Perm())
 	}
-}
-
-func validateJSON(s *jsonschema.Schema, data []byte) error {
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		return err
-	}
-	return s.Validate(inst)
 }
 
 // The file has the bundled files' member names and leaves out what is not
