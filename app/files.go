@@ -377,7 +377,7 @@ func (w *Window) ShowNew() {
 		chosen := map[string]bool{canvas.TemplateValueProposition: true, canvas.TemplateJobMap: true}
 		for _, t := range canvas.Templates() {
 			id := t.ID
-			c := widget.NewCheck(t.Name, func(on bool) { chosen[id] = on })
+			c := widget.NewCheck(templateLabel(t), func(on bool) { chosen[id] = on })
 			c.SetChecked(chosen[id])
 			checks = append(checks, c)
 		}

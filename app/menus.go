@@ -119,6 +119,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItem("Add Board…", w.ShowAddBoard),
 			fyne.NewMenuItem("Rename Board…", w.ShowRenameBoard),
 			fyne.NewMenuItem("Delete Board", w.DeleteBoard),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Save as Template…", w.ShowSaveTemplate),
 		),
 		fyne.NewMenu("Help",
 			fyne.NewMenuItem("About Jobcanvas", w.ShowAbout),
@@ -143,8 +145,8 @@ func (w *Window) ShowAddBoard() {
 	var names []string
 	byName := map[string]*canvas.Template{}
 	for _, t := range canvas.Templates() {
-		names = append(names, t.Name)
-		byName[t.Name] = t
+		names = append(names, templateLabel(t))
+		byName[templateLabel(t)] = t
 	}
 	title := widget.NewEntry()
 	title.SetPlaceHolder("Title (optional)")

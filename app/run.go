@@ -12,6 +12,8 @@ const ID = "io.jobcanvas.app"
 // opened is reported before any window appears.
 func Run(path string) error {
 	a := fyneapp.NewWithID(ID)
+	// Before the project is read: it may have boards of the user's templates.
+	templateErrs := LoadUserTemplates()
 	w := NewWindow(a)
 	if path == "" {
 		if err := w.OpenSample(); err != nil {
@@ -21,6 +23,7 @@ func Run(path string) error {
 		return err
 	}
 	w.OfferRecovery()
+	w.ShowTemplateErrors(templateErrs)
 	w.Window.ShowAndRun()
 	w.recovery.shutdown() // the app can quit without closing the window
 	return nil

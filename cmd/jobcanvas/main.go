@@ -7,6 +7,9 @@
 //	jobcanvas export [flags] FILE draw boards as PNG images, with no display
 //	jobcanvas outcomes [-import SCORES.csv] FILE
 //	                              outcome scores as CSV, or read back from a survey
+//	jobcanvas templates           list the board templates, bundled and yours
+//	jobcanvas new [-t ID[,ID...]] [-title TEXT] FILE
+//	                              create a project file with those boards
 package main
 
 import (
@@ -29,12 +32,25 @@ const usage = `usage:
   jobcanvas outcomes FILE       write the outcome statements and scores as CSV
   jobcanvas outcomes -import SCORES.csv FILE
                                 read importance and satisfaction back into FILE
+  jobcanvas templates           list the board templates: id, name, bundled or user
+  jobcanvas new [-t ID[,ID...]] [-title TEXT] FILE
+                                create a project with those boards (default:
+                                value proposition canvas and job map); never
+                                over an existing file
 `
 
 // run is main without the process: it returns the exit code, so the
 // subcommands are tested in-process.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
+		switch args[0] {
+		case "check", "fmt", "export", "outcomes":
+			// A project may have boards of the user's templates. A bad
+			// template file is jobcanvas templates' to report: here it
+			// matters only if a project needs it, and then Load says so.
+			_, remove := registerUserTemplates()
+			defer remove()
+		}
 		switch args[0] {
 		case "check":
 			return check(args[1:], stdout, stderr)
@@ -44,6 +60,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return export(args[1:], stdout, stderr)
 		case "outcomes":
 			return outcomes(args[1:], stdout, stderr)
+		case "templates":
+			return templates(args[1:], stdout, stderr)
+		case "new":
+			return newProject(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			return 0
