@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"strings"
 )
 
@@ -43,13 +44,45 @@ func jsonError(name string, data []byte, err error) error {
 	case errors.As(err, &typ):
 		// Every member of a template file is in lower case, unlike the
 		// Go fields the error names (Rect's X, Y, W, H).
-		return fmt.Errorf("template %s: %s: %s: want %v, got %s", name, position(data, typ.Offset), strings.ToLower(typ.Field), typ.Type, typ.Value)
+		return fmt.Errorf("template %s: %s: %s: want %s, got %s", name, position(data, typ.Offset), strings.ToLower(typ.Field), jsonKind(typ.Type.Kind()), jsonValue(typ.Value))
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		return fmt.Errorf("template %s: unknown member %s", name, strings.TrimPrefix(err.Error(), "json: unknown field "))
 	case errors.Is(err, io.EOF) || err.Error() == "unexpected EOF":
 		return fmt.Errorf("template %s: the file ends before the template does", name)
 	}
 	return fmt.Errorf("template %s: %w", name, err)
+}
+
+// jsonKind names a Go kind as a template file's writer knows it.
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.Float64, reflect.Float32, reflect.Int, reflect.Int64:
+		return "a number"
+	case reflect.String:
+		return "text in quotes"
+	case reflect.Slice, reflect.Array:
+		return "a list [ … ]"
+	case reflect.Struct, reflect.Map, reflect.Pointer:
+		return "an object { … }"
+	case reflect.Bool:
+		return "true or false"
+	}
+	return k.String()
+}
+
+// jsonValue names the kind of JSON value found, as encoding/json gives it.
+func jsonValue(v string) string {
+	switch {
+	case v == "string":
+		return "text"
+	case v == "number" || strings.HasPrefix(v, "number "):
+		return "a number"
+	case v == "array":
+		return "a list"
+	case v == "object":
+		return "an object"
+	}
+	return v
 }
 
 // position is "line L, column C" of a byte offset.

@@ -13,7 +13,7 @@ func TestParseTemplateErrors(t *testing.T) {
 	const ok = `{"id": "q", "name": "Q", "bounds": {"x": 0, "y": 0, "w": 100, "h": 100}`
 	for _, tc := range []struct{ name, json, want string }{
 		{"syntax", "{\"id\": \"q\",\n  \"name\": \"Q\" \"bounds\": {}}", "q.json: line 2, column 15: invalid character"},
-		{"type", ok + `, "zones": [{"id": "a", "rect": {"x": "left"}}]}`, "q.json: line 1, column 116: zones.rect.x: want float64, got string"},
+		{"type", ok + `, "zones": [{"id": "a", "rect": {"x": "left"}}]}`, "q.json: line 1, column 116: zones.rect.x: want a number, got text"},
 		{"unknown member", ok + `, "zone": []}`, `q.json: unknown member "zone"`},
 		{"truncated", ok, "q.json: the file ends before the template does"},
 		{"trailing", ok + "} {}", "q.json: line 1, column 74: more after the template's object"},
