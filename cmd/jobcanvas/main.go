@@ -24,6 +24,8 @@ const usage = `usage:
   jobcanvas export [-board N|TITLE] [-scale S] [-transparent] [-o PATH] FILE
                                 draw boards as PNG images, with no display
                                 (jobcanvas export -h lists every flag)
+  jobcanvas export -landscape [-o PATH] FILE
+                                draw the opportunity landscape as a PNG image
 `
 
 // run is main without the process: it returns the exit code, so the
