@@ -242,6 +242,9 @@ func (v *LandscapeView) styleDot(c *fcanvas.Circle, cl canvas.Class) {
 	c.StrokeWidth = 1.5
 }
 
+// Palette is the colours the view draws in.
+func (v *LandscapeView) Palette() *Palette { return &v.colors }
+
 // SetTitle sets the line over the chart (the project's name goes there).
 func (v *LandscapeView) SetTitle(s string) { v.title.Text = s }
 
