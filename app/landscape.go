@@ -209,6 +209,9 @@ func (l *Landscape) CreateRenderer() fyne.WidgetRenderer {
 	r.box.CornerRadius = 6
 	r.box.StrokeWidth = 1
 	r.box.Hide()
+	r.ring = fcanvas.NewCircle(color.Transparent)
+	r.ring.StrokeWidth = 2.5
+	r.ring.Hide()
 	r.setColors()
 	l.r = r
 	return r
@@ -223,6 +226,7 @@ type landscapeRenderer struct {
 
 	box   *fcanvas.Rectangle
 	lines []*fcanvas.Text
+	ring  *fcanvas.Circle // around the dot the label names
 
 	objects []fyne.CanvasObject
 }
@@ -231,13 +235,14 @@ func (r *landscapeRenderer) setColors() {
 	p := r.view.Palette()
 	r.box.FillColor = render.WithAlpha(p.Background, 0xf4)
 	r.box.StrokeColor = render.WithAlpha(p.Foreground, 0x50)
+	r.ring.StrokeColor = p.Foreground
 }
 
 // Objects implements fyne.WidgetRenderer.
 func (r *landscapeRenderer) Objects() []fyne.CanvasObject {
 	if r.objects == nil {
 		objs := append([]fyne.CanvasObject{}, r.view.Objects()...)
-		objs = append(objs, r.box)
+		objs = append(objs, r.ring, r.box)
 		for _, t := range r.lines {
 			objs = append(objs, t)
 		}
@@ -267,6 +272,7 @@ func (r *landscapeRenderer) Refresh() {
 		t.Refresh()
 	}
 	r.box.Refresh()
+	r.ring.Refresh()
 }
 
 // Destroy implements fyne.WidgetRenderer.
@@ -282,19 +288,29 @@ func (r *landscapeRenderer) showLabel() {
 		return
 	}
 	r.box.Refresh()
+	r.ring.Refresh()
 	for _, t := range r.lines {
 		t.Refresh()
 	}
+}
+
+// labelled is the dot the label names: the one a click picks.
+func (r *landscapeRenderer) labelled() (canvas.Dot, bool) {
+	l := r.l
+	if len(l.hover) == 0 {
+		return canvas.Dot{}, false
+	}
+	return r.view.Dots()[l.hover[l.turn%len(l.hover)]], true
 }
 
 // labelText is what the label says of the dots under the pointer: the one
 // a click picks, in full, and how many more lie there.
 func (r *landscapeRenderer) labelText() (statement []string, rest []string) {
 	l := r.l
-	if len(l.hover) == 0 {
+	d, ok := r.labelled()
+	if !ok {
 		return nil, nil
 	}
-	d := r.view.Dots()[l.hover[l.turn%len(l.hover)]]
 	blk := render.FitText(d.Statement, landscapeLabelWidth-2*landscapeLabelPad, 6*landscapeLabelSize*1.4,
 		landscapeLabelSize, landscapeLabelSize, fyne.TextStyle{Bold: true})
 	where := "Step: " + d.Step
@@ -308,7 +324,7 @@ func (r *landscapeRenderer) labelText() (statement []string, rest []string) {
 		fmt.Sprintf("Importance %s · Satisfaction %s", score(d.Importance), score(d.Satisfaction)),
 		fmt.Sprintf("Opportunity %s · %s", score(canvas.Opportunity(d.Importance, d.Satisfaction)), d.Class.Label())}
 	if n := len(l.hover); n > 1 {
-		rest = append(rest, fmt.Sprintf("Outcome %d of %d at this spot: each click picks the next", l.turn%n+1, n))
+		rest = append(rest, fmt.Sprintf("%d of %d outcomes here; a click picks this one", l.turn%n+1, n))
 	}
 	return blk.Lines, rest
 }
@@ -326,6 +342,7 @@ func (r *landscapeRenderer) layoutLabel() {
 	}
 	if n == 0 {
 		r.box.Hide()
+		r.ring.Hide()
 		for _, t := range r.lines {
 			t.Hide()
 		}
@@ -336,6 +353,14 @@ func (r *landscapeRenderer) layoutLabel() {
 	lineH := landscapeLabelSize * render.LineHeightRatio(bold)
 	h := float32(n)*lineH + 2*landscapeLabelPad
 	w := float32(landscapeLabelWidth)
+	for _, s := range rest {
+		w = max(w, fyne.MeasureText(s, landscapeLabelSize, fyne.TextStyle{}).Width+2*landscapeLabelPad+4)
+	}
+	d, _ := r.labelled()
+	const ring = render.LandscapeDotRadius + 3
+	r.ring.Move(r.view.At(d.Importance, d.Satisfaction).SubtractXY(ring, ring))
+	r.ring.Resize(fyne.NewSize(2*ring, 2*ring))
+	r.ring.Show()
 	size := r.l.Size()
 	at := r.l.pointer.AddXY(16, 16)
 	if at.X+w > size.Width {

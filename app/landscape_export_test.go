@@ -13,7 +13,8 @@ import (
 // landscapeProject is a hand-made project for the landscape's reference
 // images: a job map with outcomes of every class (two on the edges of the
 // regions, at opportunity 10 and 15 exactly), one half scored, and a free
-// board with one scored outcome and a job with an importance.
+// board with two scored outcomes (one scored as an outcome of the job map,
+// its dot on that one's) and a job with an importance.
 func landscapeProject(t testing.TB) *canvas.Project {
 	t.Helper()
 	p, err := canvas.NewProject("Commuter cycling", canvas.TemplateJobMap, canvas.TemplateFree)
@@ -46,6 +47,7 @@ func landscapeProject(t testing.TB) *canvas.Project {
 	add(jm, canvas.KindOutcome, at(1), "Minimize the likelihood of losing the route", f(5.5), f(9.5))          // over-served
 	add(jm, canvas.KindOutcome, at(2), "Minimize the time it takes to find the bike shed", f(8), nil)          // not scored: no dot
 	add(free, canvas.KindOutcome, canvas.Point{X: 400, Y: 300}, "Minimize the noise of the gears", f(2), f(9)) // over-served
+	add(free, canvas.KindOutcome, canvas.Point{X: 700, Y: 300}, "Minimize the time it takes to find a locker", f(6), f(5)) // on "check the weather"
 	add(free, canvas.KindJob, canvas.Point{X: 800, Y: 300}, "Get to work fit", f(9), nil)
 	return p
 }

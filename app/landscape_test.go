@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,16 +114,11 @@ func TestLandscapeTapSelects(t *testing.T) {
 // Where outcomes have the same scores, their dots lie on one another: the
 // label says how many, and each click picks the next one.
 func TestLandscapeTapCyclesThroughStackedDots(t *testing.T) {
-	l, doc, win := newLandscapeTest(t)
-	jm := doc.Project.Boards[0]
-	twin := canvas.NewCard(canvas.KindOutcome, canvas.Point{X: 500, Y: 900}, "Minimize the time it takes to find a locker")
-	twin.Importance, twin.Satisfaction = ptrF(6), ptrF(5) // as "check the weather"
-	if err := doc.Do(&canvas.AddCards{Board: jm.ID, Cards: []canvas.Card{twin}}); err != nil {
-		t.Fatal(err)
-	}
-	other, pos := dotOf(t, l, "Minimize the time it takes to check the weather")
+	l, _, win := newLandscapeTest(t)
+	locker, _ := dotOf(t, l, "Minimize the time it takes to find a locker") // the free board's: on top
+	weather, pos := dotOf(t, l, "Minimize the time it takes to check the weather")
 	hover(win, l, pos)
-	if label := strings.Join(strings.Fields(l.Label()), " "); !strings.Contains(label, "Outcome 1 of 2 at this spot") || !strings.Contains(label, "find a locker") {
+	if label := strings.Join(strings.Fields(l.Label()), " "); !strings.Contains(label, "1 of 2 outcomes here") || !strings.Contains(label, "find a locker") {
 		t.Errorf("over two dots the label says %q", label)
 	}
 	var cards []uuid.UUID
@@ -130,8 +126,11 @@ func TestLandscapeTapCyclesThroughStackedDots(t *testing.T) {
 	for range 3 {
 		test.TapAt(l, pos)
 	}
-	if want := []uuid.UUID{twin.ID, other.Card, twin.ID}; len(cards) != 3 || cards[0] != want[0] || cards[1] != want[1] || cards[2] != want[2] {
+	if want := []uuid.UUID{locker.Card, weather.Card, locker.Card}; !slices.Equal(cards, want) {
 		t.Errorf("three clicks picked %v, want %v (the topmost first, then the next)", cards, want)
+	}
+	if label := l.Label(); !strings.Contains(label, "2 of 2 outcomes here") {
+		t.Errorf("after a click the label does not name the next dot: %q", label)
 	}
 }
 

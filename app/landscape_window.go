@@ -61,7 +61,7 @@ func (w *Window) ShowLandscape() {
 		lw.view.Close()
 		delete(landscapes, w)
 	})
-	lw.win.Resize(fyne.NewSize(760, 900))
+	lw.win.Resize(fyne.NewSize(700, 780))
 	// The main window is the app: closing it quits, and takes the
 	// landscape along instead of leaving it open on its own.
 	w.Window.SetMaster()

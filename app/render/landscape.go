@@ -114,6 +114,7 @@ type LandscapeView struct {
 	captions []caption
 	legend   []legendItem
 	dots     []*fcanvas.Circle
+	stacks   []stack // counts beside dots that lie on one another
 	emptyBox *fcanvas.Rectangle
 	empty    []*fcanvas.Text
 
@@ -129,6 +130,13 @@ type caption struct {
 	main, sub *fcanvas.Text
 	imp, sat  float32
 	align     fyne.TextAlign
+}
+
+// stack is a count of the dots at one point: outcomes scored alike lie on
+// one another, and the chart says how many.
+type stack struct {
+	text     *fcanvas.Text
+	imp, sat float64
 }
 
 type legendItem struct {
@@ -233,6 +241,9 @@ func (v *LandscapeView) SetPalette(p Palette) {
 	for i, d := range v.dots {
 		v.styleDot(d, v.data[i].Class)
 	}
+	for _, st := range v.stacks {
+		st.text.Color = p.Foreground
+	}
 	v.regions.Refresh()
 }
 
@@ -271,6 +282,7 @@ func (v *LandscapeView) SetDots(dots []canvas.Dot) bool {
 	for i, d := range dots {
 		v.styleDot(v.dots[i], d.Class)
 	}
+	changed = v.setStacks(dots) || changed
 	if len(dots) > 0 {
 		v.empty = nil
 	} else if v.empty == nil {
@@ -280,6 +292,32 @@ func (v *LandscapeView) SetDots(dots []canvas.Dot) bool {
 		v.rebuildObjects()
 	}
 	return changed
+}
+
+// setStacks makes a count for every point with more than one dot; it
+// reports whether the number of counts changed.
+func (v *LandscapeView) setStacks(dots []canvas.Dot) bool {
+	type at struct{ imp, sat float64 }
+	count := map[at]int{}
+	var order []at
+	for _, d := range dots {
+		k := at{d.Importance, d.Satisfaction}
+		if count[k] == 0 {
+			order = append(order, k)
+		}
+		count[k]++
+	}
+	n := len(v.stacks)
+	v.stacks = v.stacks[:0]
+	for _, k := range order {
+		if count[k] < 2 {
+			continue
+		}
+		t := newSizedText("×"+strconv.Itoa(count[k]), LandscapeNoteSize, fyne.TextStyle{Bold: true})
+		t.Color = v.colors.Foreground
+		v.stacks = append(v.stacks, stack{text: t, imp: k.imp, sat: k.sat})
+	}
+	return n != len(v.stacks) || len(v.stacks) > 0
 }
 
 // Dots are the dots drawn, in drawing order.
@@ -314,6 +352,9 @@ func (v *LandscapeView) rebuildObjects() {
 	}
 	for _, d := range v.dots {
 		objs = append(objs, d)
+	}
+	for _, st := range v.stacks {
+		objs = append(objs, st.text)
 	}
 	if v.empty != nil {
 		objs = append(objs, v.emptyBox)
@@ -404,6 +445,12 @@ func (v *LandscapeView) Layout(size fyne.Size) {
 		c := v.At(v.data[i].Importance, v.data[i].Satisfaction)
 		d.Move(c.SubtractXY(r, r))
 		d.Resize(fyne.NewSize(2*r, 2*r))
+	}
+	h := LandscapeNoteSize * LineHeightRatio(fyne.TextStyle{Bold: true})
+	for _, st := range v.stacks {
+		c := v.At(st.imp, st.sat)
+		st.text.Move(fyne.NewPos(c.X+r+1, c.Y-r-h+4))
+		st.text.Resize(fyne.NewSize(40, h))
 	}
 	if v.empty != nil {
 		v.layoutEmpty()
