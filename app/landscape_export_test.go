@@ -35,18 +35,18 @@ func landscapeProject(t testing.TB) *canvas.Project {
 			t.Fatal(err)
 		}
 	}
-	add(jm, canvas.KindOutcome, at(0), "Minimize the time it takes to find a safe route", f(9.5), f(2))        // 17 extreme
-	add(jm, canvas.KindOutcome, at(1), "Minimize the likelihood of arriving sweaty", f(9), f(3))               // 15 extreme, on the edge
-	add(jm, canvas.KindOutcome, at(2), "Minimize the time it takes to lock the bike", f(8), f(3.5))            // 12.5 high
-	add(jm, canvas.KindOutcome, at(3), "Minimize the likelihood of a flat tyre", f(7.5), f(2.5))               // 12.5 high
-	add(jm, canvas.KindOutcome, at(4), "Minimize the time it takes to change clothes", f(6.5), f(2.5))         // 10.5 solid
-	add(jm, canvas.KindOutcome, at(5), "Minimize the effort to carry a laptop", f(7), f(4))                    // 10 solid, on the edge
-	add(jm, canvas.KindOutcome, at(6), "Minimize the time it takes to check the weather", f(6), f(5))          // 7 appropriate
-	add(jm, canvas.KindOutcome, at(7), "Minimize the cost of a service", f(3), f(2))                           // 4 appropriate
-	add(jm, canvas.KindOutcome, at(0), "Minimize the time it takes to pump the tyres", f(3), f(8))             // over-served
-	add(jm, canvas.KindOutcome, at(1), "Minimize the likelihood of losing the route", f(5.5), f(9.5))          // over-served
-	add(jm, canvas.KindOutcome, at(2), "Minimize the time it takes to find the bike shed", f(8), nil)          // not scored: no dot
-	add(free, canvas.KindOutcome, canvas.Point{X: 400, Y: 300}, "Minimize the noise of the gears", f(2), f(9)) // over-served
+	add(jm, canvas.KindOutcome, at(0), "Minimize the time it takes to find a safe route", f(9.5), f(2))                    // 17 extreme
+	add(jm, canvas.KindOutcome, at(1), "Minimize the likelihood of arriving sweaty", f(9), f(3))                           // 15 extreme, on the edge
+	add(jm, canvas.KindOutcome, at(2), "Minimize the time it takes to lock the bike", f(8), f(3.5))                        // 12.5 high
+	add(jm, canvas.KindOutcome, at(3), "Minimize the likelihood of a flat tyre", f(7.5), f(2.5))                           // 12.5 high
+	add(jm, canvas.KindOutcome, at(4), "Minimize the time it takes to change clothes", f(6.5), f(2.5))                     // 10.5 solid
+	add(jm, canvas.KindOutcome, at(5), "Minimize the effort to carry a laptop", f(7), f(4))                                // 10 solid, on the edge
+	add(jm, canvas.KindOutcome, at(6), "Minimize the time it takes to check the weather", f(6), f(5))                      // 7 appropriate
+	add(jm, canvas.KindOutcome, at(7), "Minimize the cost of a service", f(3), f(2))                                       // 4 appropriate
+	add(jm, canvas.KindOutcome, at(0), "Minimize the time it takes to pump the tyres", f(3), f(8))                         // over-served
+	add(jm, canvas.KindOutcome, at(1), "Minimize the likelihood of losing the route", f(5.5), f(9.5))                      // over-served
+	add(jm, canvas.KindOutcome, at(2), "Minimize the time it takes to find the bike shed", f(8), nil)                      // not scored: no dot
+	add(free, canvas.KindOutcome, canvas.Point{X: 400, Y: 300}, "Minimize the noise of the gears", f(2), f(9))             // over-served
 	add(free, canvas.KindOutcome, canvas.Point{X: 700, Y: 300}, "Minimize the time it takes to find a locker", f(6), f(5)) // on "check the weather"
 	add(free, canvas.KindJob, canvas.Point{X: 800, Y: 300}, "Get to work fit", f(9), nil)
 	return p
