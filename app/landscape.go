@@ -41,14 +41,15 @@ type Landscape struct {
 
 	hover   []int // the dots under the pointer, topmost first
 	pointer fyne.Position
-	turn    int // which of the dots under the pointer a click picks
+	turn    int                // which of the dots under the pointer a click picks
+	shown   map[uuid.UUID]bool // the cards with a dot
 	r       *landscapeRenderer
 }
 
 // NewLandscape makes the landscape of doc's project; Close stops it
 // following the document.
 func NewLandscape(doc *Document) *Landscape {
-	l := &Landscape{}
+	l := &Landscape{shown: map[uuid.UUID]bool{}}
 	l.ExtendBaseWidget(l)
 	l.setDocument(doc)
 	return l
@@ -76,7 +77,7 @@ func (l *Landscape) setDocument(doc *Document) {
 		l.unlisten()
 	}
 	l.doc = doc
-	l.unlisten = doc.OnChange(func(Change) { l.update() })
+	l.unlisten = doc.OnChange(l.changed)
 	l.update()
 }
 
@@ -92,6 +93,35 @@ func (l *Landscape) Close() {
 // Document is the document shown.
 func (l *Landscape) Document() *Document { return l.doc }
 
+// changed is the document's listener. A move of cards that neither are
+// nor were scored outcomes (dragging a note, a job step) changes no dot:
+// it is let by without reading the whole project again, since a drag
+// sends one change per pointer event.
+func (l *Landscape) changed(ch Change) {
+	if e, ok := ch.Edit.(*canvas.MoveCards); ok && l.r != nil && !l.movesDots(e) {
+		return
+	}
+	l.update()
+}
+
+// movesDots reports whether a move touches a card that has a dot or may
+// now get one (a card moved into the outcomes row takes the outcome kind).
+func (l *Landscape) movesDots(e *canvas.MoveCards) bool {
+	bd := l.doc.Project.Board(e.Board)
+	if bd == nil {
+		return true
+	}
+	for _, id := range e.IDs {
+		if l.shown[id] {
+			return true
+		}
+		if c := bd.Card(id); c == nil || c.Kind == canvas.KindOutcome && c.Importance != nil && c.Satisfaction != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // update redraws the landscape when the project's dots or name changed.
 func (l *Landscape) update() {
 	if l.r == nil {
@@ -104,11 +134,20 @@ func (l *Landscape) update() {
 	}
 	l.hover, l.turn = nil, 0
 	l.r.view.SetTitle(title)
-	l.r.view.SetDots(dots)
+	l.setDots(dots)
 	l.r.objects = nil
 	l.r.Layout(l.Size())
 	l.r.view.Refresh()
 	l.Refresh()
+}
+
+// setDots gives the view its dots and notes which cards have one.
+func (l *Landscape) setDots(dots []canvas.Dot) {
+	l.r.view.SetDots(dots)
+	clear(l.shown)
+	for _, d := range dots {
+		l.shown[d.Card] = true
+	}
 }
 
 // Dots are the dots drawn, in drawing order.
@@ -204,7 +243,8 @@ func (l *Landscape) Tapped(e *fyne.PointEvent) {
 func (l *Landscape) CreateRenderer() fyne.WidgetRenderer {
 	r := &landscapeRenderer{l: l, view: render.NewLandscapeView(themeColors(l.Theme()), true)}
 	r.view.SetTitle(landscapeTitle(l.doc.Project))
-	r.view.SetDots(canvas.Dots(l.doc.Project))
+	l.r = r
+	l.setDots(canvas.Dots(l.doc.Project))
 	r.box = fcanvas.NewRectangle(color.Transparent)
 	r.box.CornerRadius = 6
 	r.box.StrokeWidth = 1

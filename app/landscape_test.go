@@ -163,6 +163,16 @@ func TestLandscapeFollowsTheDocument(t *testing.T) {
 	if len(l.Dots()) != n {
 		t.Errorf("%d dots after undo, want %d", len(l.Dots()), n)
 	}
+	// A drag to the next column changes the outcome's step.
+	d, _ = dotOf(t, l, "Minimize the time it takes to lock the bike")
+	cols := jm.TemplateOf().Columns
+	if err := doc.Do(&canvas.MoveCards{Board: jm.ID, IDs: []uuid.UUID{d.Card}, DX: cols.Width, Raise: true}); err != nil {
+		t.Fatal(err)
+	}
+	if moved, _ := dotOf(t, l, "Minimize the time it takes to lock the bike"); moved.Step != jm.Steps[3].Name {
+		t.Errorf("after a move to the next column the step is %q, want %q", moved.Step, jm.Steps[3].Name)
+	}
+
 	listening := doc.Listeners()
 	l.Close()
 	if doc.Listeners() != listening-1 {

@@ -17,7 +17,20 @@ type Dot struct {
 // in drawing order: the landscape plots these, and leaves out the outcomes
 // not scored yet (an unscored outcome is not a zero).
 func Dots(p *Project) []Dot {
-	var dots []Dot
+	n := 0
+	for _, b := range p.Boards {
+		for _, c := range b.Cards {
+			if c.Kind == KindOutcome && c.Importance != nil && c.Satisfaction != nil {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	// Counted first: the landscape reads the dots at every change of the
+	// project, drag events included, and growing the slice was most of it.
+	dots := make([]Dot, 0, n)
 	for _, b := range p.Boards {
 		for _, c := range b.Cards {
 			if c.Kind != KindOutcome {
