@@ -137,7 +137,8 @@ func (w *Window) newLandscapeExport(lw *landscapeWindow) *landscapeExport {
 	e.name.OnSubmitted = func(string) { e.confirm() }
 	e.name.onEscape = func() { e.d.Hide() }
 	// The folder dialog opens over the landscape's window, not the main
-	// one: folderPicker takes its parent from a Window.
+	// one: folderPicker takes its parent from a Window. The folder it
+	// starts in is the board export's: the project's, else the last one.
 	host := &Window{App: w.App, Window: lw.win, doc: w.doc}
 	var folderRow fyne.CanvasObject
 	e.folder, folderRow = host.folderPicker((&exportDialog{w: w}).defaultFolder(), e.name, e.update)
