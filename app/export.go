@@ -82,10 +82,19 @@ type exportPlan struct {
 // planExport works out an export of bd and checks it against the limit.
 func planExport(bd *canvas.Board, opt ExportOptions) (exportPlan, error) {
 	area := exportArea(bd, opt.Crop)
-	p := exportPlan{area: area, size: fyne.NewSize(float32(area.W), float32(area.H))}
+	size := fyne.NewSize(float32(area.W), float32(area.H))
 	if opt.Footer {
-		p.size.Height += footerHeight
+		size.Height += footerHeight
 	}
+	p, err := planSize(size, opt)
+	p.area = area
+	return p, err
+}
+
+// planSize works out the scale and the size in pixels of an image of size
+// units, and checks them against the limit.
+func planSize(size fyne.Size, opt ExportOptions) (exportPlan, error) {
+	p := exportPlan{size: size}
 	switch {
 	case opt.Width < 0:
 		return p, fmt.Errorf("export width %d px: must be positive", opt.Width)
@@ -196,17 +205,7 @@ func RenderBoard(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*image.NRG
 	if err != nil {
 		return nil, err
 	}
-	base := opt.Theme
-	if base == nil {
-		base = fyne.CurrentApp().Settings().Theme()
-	}
-	variant := theme.VariantLight
-	if opt.Dark {
-		variant = theme.VariantDark
-	}
-	// withVariant: an app theme held in one variant (the user chose dark)
-	// gives the export's variant all the same.
-	colors := render.NewPalette(render.WithVariant(base, variant), variant)
+	colors := exportPalette(opt)
 
 	// No theme override around the drawing: the view takes its colours
 	// explicitly, and its text is drawn in the app's fonts, which it was
@@ -238,6 +237,22 @@ func RenderBoard(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*image.NRG
 		fillUnder(img, colors.Background)
 	}
 	return img, nil
+}
+
+// exportPalette is the colours of an export: the theme's (the app's when
+// opt.Theme is nil) in the look chosen.
+func exportPalette(opt ExportOptions) render.Palette {
+	base := opt.Theme
+	if base == nil {
+		base = fyne.CurrentApp().Settings().Theme()
+	}
+	variant := theme.VariantLight
+	if opt.Dark {
+		variant = theme.VariantDark
+	}
+	// withVariant: an app theme held in one variant (the user chose dark)
+	// gives the export's variant all the same.
+	return render.NewPalette(render.WithVariant(base, variant), variant)
 }
 
 // fillUnder puts an opaque background under img: what the board would draw

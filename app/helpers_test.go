@@ -31,3 +31,5 @@ func firstEntryIn(t *testing.T, w fyne.Window) *widget.Entry {
 		return nil
 	})
 }
+
+func ptrF(v float64) *float64 { return &v }

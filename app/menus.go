@@ -114,6 +114,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			minimap,
 			themes,
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Opportunity Landscape", w.ShowLandscape),
 		),
 		fyne.NewMenu("Board",
 			fyne.NewMenuItem("Add Board…", w.ShowAddBoard),

@@ -182,7 +182,7 @@ type minimapRenderer struct {
 }
 
 func (r *minimapRenderer) setColors() {
-	r.colors = themeColors(r.m.Theme())
+	r.colors = render.ThemePalette(r.m.Theme())
 	r.bg.FillColor = render.Opaque(r.colors.Background, r.colors.Foreground, 0.06)
 	r.bg.StrokeColor = r.colors.Frame
 	r.view.StrokeColor = r.colors.Primary

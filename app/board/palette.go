@@ -1,8 +1,6 @@
 package board
 
 import (
-	"fyne.io/fyne/v2"
-
 	"github.com/jobcanvas/jobcanvas/app/render"
 )
 
@@ -61,9 +59,4 @@ var extraCardColors = []struct{ Name, Hex string }{
 	{"Orange", "#FFCC80"},
 	{"Sand", "#E8D8B8"},
 	{"White", "#FFFFFF"},
-}
-
-// themeColors are the board's colours in th, in the app's variant.
-func themeColors(th fyne.Theme) render.Palette {
-	return render.NewPalette(th, fyne.CurrentApp().Settings().ThemeVariant())
 }

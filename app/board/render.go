@@ -20,7 +20,7 @@ type boardRenderer struct {
 }
 
 func newBoardRenderer(b *Widget) *boardRenderer {
-	colors := themeColors(b.Theme())
+	colors := render.ThemePalette(b.Theme())
 	r := &boardRenderer{b: b, view: render.NewBoardView(colors, true)}
 	r.band = fcanvas.NewRectangle(colors.Selection)
 	r.band.StrokeColor = colors.Primary
@@ -66,7 +66,7 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 // Refresh implements fyne.WidgetRenderer: theme colours are read again and
 // the view re-synced with the model.
 func (r *boardRenderer) Refresh() {
-	colors := themeColors(r.b.Theme())
+	colors := render.ThemePalette(r.b.Theme())
 	r.view.SetPalette(colors)
 	r.band.FillColor = colors.Selection
 	r.band.StrokeColor = colors.Primary

@@ -54,6 +54,9 @@ func (b *Widget) panBy(dx, dy float32) {
 }
 
 // viewRect is the part of the board in view, in board units.
+// InView is the part of the board in view, in board units.
+func (b *Widget) InView() canvas.Rect { return b.viewRect() }
+
 func (b *Widget) viewRect() canvas.Rect { return b.view.Visible(b.Size()) }
 
 // centerOn pans the view so that p is in its middle.

@@ -99,6 +99,11 @@ type Palette struct {
 	Link                                                                   color.Color
 }
 
+// ThemePalette is a board's colours in th, in the app's variant.
+func ThemePalette(th fyne.Theme) Palette {
+	return NewPalette(th, fyne.CurrentApp().Settings().ThemeVariant())
+}
+
 // NewPalette takes a board's colours from a theme in variant v.
 func NewPalette(th fyne.Theme, v fyne.ThemeVariant) Palette {
 	fg := th.Color(theme.ColorNameForeground, v)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image"
 	"io"
 	"io/fs"
 	"os"
@@ -18,11 +19,14 @@ import (
 
 const exportUsage = `usage: jobcanvas export [-board N|TITLE] [-scale S | -width PX] [-transparent]
                         [-dark] [-crop] [-footer] [-o PATH] FILE
+       jobcanvas export -landscape [-scale S | -width PX] [-transparent] [-dark] [-o PATH] FILE
 
 Draws boards of FILE as PNG images, with no display, through the same
 drawing code as the app. Without -board every board is exported, as
 <project>-<board>.png. -o names the image's file when one board is
 exported, or the folder the images go to (default: the current folder).
+-landscape draws the opportunity landscape of every scored outcome
+instead, as <project>-landscape.png.
 An image is at most %d px a side.
 
 `
@@ -47,6 +51,7 @@ func export(args []string, stdout, stderr io.Writer) int {
 	crop := flags.Bool("crop", false, "only the cards, with a margin, instead of the whole template")
 	footer := flags.Bool("footer", false, "add a line with the project's name, the board's title and today's date")
 	out := flags.String("o", "", "the `PATH` of the image (one board) or of the folder for the images")
+	landscape := flags.Bool("landscape", false, "draw the opportunity landscape (every scored outcome) instead of the boards")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, exportUsage, app.MaxExportSide)
 		flags.PrintDefaults()
@@ -71,21 +76,52 @@ func export(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jobcanvas export: -scale %g: must be a number from %g to %g, such as 1, 2 or 3\n", *scale, minScale, maxScale)
 		return 2
 	}
+	if *landscape {
+		bad := ""
+		flags.Visit(func(f *flag.Flag) {
+			if bad == "" && (f.Name == "board" || f.Name == "crop" || f.Name == "footer") {
+				bad = f.Name
+			}
+		})
+		if bad != "" {
+			fmt.Fprintf(stderr, "jobcanvas export: -%s does not apply to -landscape, which draws no board\n", bad)
+			return 2
+		}
+	}
 	opt := app.ExportOptions{Scale: float32(*scale), Width: *width, Transparent: *transparent,
 		Dark: *dark, Crop: *crop, Footer: *footer}
 
 	path := flags.Arg(0)
-	if err := exportFile(path, *board, *out, opt, stdout); err != nil {
+	if err := exportFile(path, *board, *landscape, *out, opt, stdout); err != nil {
 		fmt.Fprintln(stderr, "jobcanvas export:", err)
 		return 1
 	}
 	return 0
 }
 
-func exportFile(path, board, out string, opt app.ExportOptions, stdout io.Writer) error {
+// exportImage is one image of an export: what it shows (for messages),
+// its size and its drawing.
+type exportImage struct {
+	what string
+	size func() error
+	draw func() (*image.NRGBA, error)
+}
+
+func exportFile(path, board string, landscape bool, out string, opt app.ExportOptions, stdout io.Writer) error {
 	p, err := storage.Load(path)
 	if err != nil {
 		return err
+	}
+	if landscape {
+		targets, named, err := exportTargets(out, []string{app.LandscapeFileName(p.Name)}, []int{0})
+		if err != nil {
+			return err
+		}
+		return writeImages(path, targets, named, []exportImage{{
+			what: "the landscape",
+			size: func() error { _, err := app.LandscapeExportSize(opt); return err },
+			draw: func() (*image.NRGBA, error) { return app.RenderLandscape(p, opt) },
+		}}, stdout)
 	}
 	names := app.ExportFileNames(p)
 	indexes := make([]int, len(p.Boards))
@@ -106,6 +142,21 @@ func exportFile(path, board, out string, opt app.ExportOptions, stdout io.Writer
 	if err != nil {
 		return err
 	}
+	images := make([]exportImage, len(indexes))
+	for k, i := range indexes {
+		bd := p.Boards[i]
+		images[k] = exportImage{
+			what: fmt.Sprintf("board %d %q", i+1, app.BoardTitle(bd)),
+			size: func() error { _, err := app.ExportSize(p, bd.ID, opt); return err },
+			draw: func() (*image.NRGBA, error) { return app.RenderBoard(p, bd.ID, opt) },
+		}
+	}
+	return writeImages(path, targets, named, images, stdout)
+}
+
+// writeImages draws the images of the project at path and writes them to
+// targets, all or none (named: the paths were given, not made up).
+func writeImages(path string, targets []string, named bool, images []exportImage, stdout io.Writer) error {
 	for _, t := range targets {
 		if dir := filepath.Dir(t); !isDir(dir) {
 			return fmt.Errorf("%s: no folder %s to write it in", t, dir)
@@ -118,19 +169,18 @@ func exportFile(path, board, out string, opt app.ExportOptions, stdout io.Writer
 	}
 
 	app.StartHeadless()
-	for _, i := range indexes {
-		if _, err := app.ExportSize(p, p.Boards[i].ID, opt); err != nil {
-			return fmt.Errorf("%s: board %d %q: %w", path, i+1, app.BoardTitle(p.Boards[i]), err)
+	for _, im := range images {
+		if err := im.size(); err != nil {
+			return fmt.Errorf("%s: %s: %w", path, im.what, err)
 		}
 	}
 	batch := storage.NewBatch()
 	var done []string
-	for k, i := range indexes {
-		bd := p.Boards[i]
-		img, err := app.RenderBoard(p, bd.ID, opt)
+	for k, im := range images {
+		img, err := im.draw()
 		if err != nil {
 			batch.Abort()
-			return fmt.Errorf("%s: board %d %q: %w", path, i+1, app.BoardTitle(bd), err)
+			return fmt.Errorf("%s: %s: %w", path, im.what, err)
 		}
 		data, err := app.EncodePNG(img)
 		if err != nil {

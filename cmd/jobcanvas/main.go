@@ -29,6 +29,8 @@ const usage = `usage:
   jobcanvas export [-board N|TITLE] [-scale S] [-transparent] [-o PATH] FILE
                                 draw boards as PNG images, with no display
                                 (jobcanvas export -h lists every flag)
+  jobcanvas export -landscape [-o PATH] FILE
+                                draw the opportunity landscape as a PNG image
   jobcanvas outcomes FILE       write the outcome statements and scores as CSV
   jobcanvas outcomes -import SCORES.csv FILE
                                 read importance and satisfaction back into FILE

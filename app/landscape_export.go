@@ -1,0 +1,67 @@
+package app
+
+import (
+	"fmt"
+	"image"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/software"
+
+	"github.com/jobcanvas/jobcanvas/app/render"
+	"github.com/jobcanvas/jobcanvas/canvas"
+)
+
+// LandscapeFileName is the file name of a project's landscape image:
+// "<project>-landscape.png", named as a board called "landscape" would be.
+func LandscapeFileName(project string) string {
+	return ExportFileName(project, &canvas.Board{Title: "landscape"})
+}
+
+// LandscapeExportSize is the size in pixels of the image RenderLandscape
+// makes with these options, or an error when it is over MaxExportSide or
+// the options are not valid. Only the scale (or width), the look and the
+// background apply to a landscape.
+func LandscapeExportSize(opt ExportOptions) (image.Point, error) {
+	plan, err := planSize(render.LandscapeExportSize, opt)
+	return plan.pixels, err
+}
+
+// RenderLandscape draws the opportunity landscape of p, every scored
+// outcome of every board, as an image: through the same view as the
+// landscape window (render.LandscapeView, without the hover label), on
+// Fyne's software canvas at the export's scale, like RenderBoard and
+// under the same rules (Fyne's goroutine, a current app).
+func RenderLandscape(p *canvas.Project, opt ExportOptions) (*image.NRGBA, error) {
+	plan, err := planSize(render.LandscapeExportSize, opt)
+	if err != nil {
+		return nil, err
+	}
+	colors := exportPalette(opt)
+	view := render.NewLandscapeView(colors, false)
+	view.SetTitle(landscapeTitle(p))
+	view.SetDots(canvas.Dots(p))
+	view.Layout(plan.size)
+
+	c := software.NewTransparentCanvas()
+	c.SetPadded(false)
+	c.SetScale(plan.scale)
+	c.SetContent(container.NewWithoutLayout(view.Objects()...))
+	c.Resize(plan.size)
+	img, ok := c.Capture().(*image.NRGBA)
+	if !ok || img.Bounds().Size() != plan.pixels {
+		return nil, fmt.Errorf("landscape: the renderer did not make a %d × %d px image", plan.pixels.X, plan.pixels.Y)
+	}
+	if !opt.Transparent {
+		fillUnder(img, colors.Background)
+	}
+	return img, nil
+}
+
+// landscapeTitle is the line over the landscape: what it is, and of which
+// project.
+func landscapeTitle(p *canvas.Project) string {
+	if p.Name == "" {
+		return "Opportunity landscape"
+	}
+	return "Opportunity landscape — " + p.Name
+}
