@@ -321,3 +321,30 @@ func TestLandscapeWindowExport(t *testing.T) {
 func holds(r, o canvas.Rect) bool {
 	return o.X >= r.X && o.Y >= r.Y && o.X+o.W <= r.X+r.W && o.Y+o.H <= r.Y+r.H
 }
+
+// The landscape follows its main window: another project opened there is
+// shown at once, and closing the main window closes the landscape.
+func TestLandscapeFollowsItsWindow(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.ShowLandscape()
+	lw := landscapes[w]
+	if lw == nil {
+		t.Fatal("no landscape window")
+	}
+	first := w.doc
+	p, err := canvas.NewProject("Other", canvas.TemplateFree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.SetDocument(NewDocument(p, ""))
+	if lw.view.Document() != w.doc {
+		t.Error("the landscape still shows the project the window closed")
+	}
+	if n := first.Listeners(); n != 0 {
+		t.Errorf("%d listeners left on the project the window closed", n)
+	}
+	w.Window.Close()
+	if landscapes[w] != nil {
+		t.Error("the landscape stays open after its window closed")
+	}
+}

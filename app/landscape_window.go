@@ -62,11 +62,21 @@ func (w *Window) ShowLandscape() {
 		delete(landscapes, w)
 	})
 	lw.win.Resize(fyne.NewSize(700, 780))
-	// The main window is the app: closing it quits, and takes the
-	// landscape along instead of leaving it open on its own.
-	w.Window.SetMaster()
 	landscapes[w] = lw
 	lw.win.Show()
+}
+
+// landscapeFollows tells the window's landscape, if open, that the window
+// shows another document, or closes it with the window (closed).
+func (w *Window) landscapeFollows(closed bool) {
+	lw := landscapes[w]
+	switch {
+	case lw == nil:
+	case closed:
+		lw.win.Close()
+	default:
+		lw.view.follow()
+	}
 }
 
 // ShowCard switches to the tab of the board with that id and selects the

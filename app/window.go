@@ -57,6 +57,7 @@ func NewWindow(a fyne.App) *Window {
 	w.Window.SetOnClosed(func() {
 		w.recovery.shutdown()
 		w.release()
+		w.landscapeFollows(true)
 	})
 	w.addShortcuts()
 	w.keysToBoard()
@@ -86,6 +87,7 @@ func (w *Window) SetDocument(doc *Document) {
 	if len(w.tabs.Items) > 0 {
 		w.tabs.SelectIndex(0)
 	}
+	w.landscapeFollows(false)
 	w.updateTitle()
 	w.refreshMenu()
 	w.focusBoard()
