@@ -79,6 +79,13 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		it.Checked = w.ThemeChoice() == c.id
 		themes.ChildMenu.Items = append(themes.ChildMenu.Items, it)
 	}
+	links := fyne.NewMenuItem("Links", nil)
+	links.ChildMenu = fyne.NewMenu("")
+	for _, c := range linkChoices {
+		it := fyne.NewMenuItem(c.label, func() { w.SetLinkMode(c.mode) })
+		it.Checked = w.linkMode() == c.mode
+		links.ChildMenu.Items = append(links.ChildMenu.Items, it)
+	}
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			item("New…", ctrl(fyne.KeyN), w.ShowNew),
@@ -113,6 +120,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			item("Actual Size", ctrl(fyne.Key1), w.onBoard(nil, (*board.Widget).Zoom100)),
 			fyne.NewMenuItemSeparator(),
 			minimap,
+			links,
 			themes,
 		),
 		fyne.NewMenu("Board",

@@ -80,22 +80,15 @@ func allKind(bd *canvas.Board, ids []uuid.UUID, k canvas.Kind) bool {
 
 // changeCards changes each card with fn, as one undo step.
 func (b *Widget) changeCards(ids []uuid.UUID, label string, fn func(*canvas.Card)) {
-	var edits []canvas.Edit
-	for _, id := range ids {
-		e, err := canvas.ChangeCard(b.doc.Project, b.boardID, id, label, fn)
-		if err != nil {
-			b.report(err)
-			return
-		}
-		edits = append(edits, e)
+	if len(ids) == 0 {
+		return
 	}
-	switch len(edits) {
-	case 0:
-	case 1:
-		b.do(edits[0])
-	default:
-		b.do(&canvas.Batch{Label: label, Edits: edits})
+	e, err := canvas.ChangeCards(b.doc.Project, b.boardID, ids, label, fn)
+	if err != nil {
+		b.report(err)
+		return
 	}
+	b.do(e)
 }
 
 // setColor paints the cards; "" gives them back their kind's colour.

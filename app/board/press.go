@@ -16,6 +16,7 @@ type press struct {
 	toggled bool      // the press toggled the card's selection
 	handled bool      // the click was handled by MouseDown/MouseUp
 	resize  bool      // the press is on card's resize handle
+	link    bool      // the press is on card's link handle
 }
 
 // MouseDown implements desktop.Mouseable: it takes the focus, commits a
@@ -31,6 +32,10 @@ func (b *Widget) MouseDown(e *desktop.MouseEvent) {
 	}
 	if id := b.handleAt(e.Position); id != uuid.Nil && e.Button == desktop.MouseButtonPrimary {
 		b.press.card, b.press.resize = id, true
+		return
+	}
+	if id := b.linkHandleAt(e.Position); id != uuid.Nil && e.Button == desktop.MouseButtonPrimary {
+		b.press.card, b.press.link = id, true
 		return
 	}
 	if e.Button == desktop.MouseButtonPrimary || e.Button == desktop.MouseButtonSecondary {
@@ -84,7 +89,7 @@ func (b *Widget) selectFor(card uuid.UUID, mods fyne.KeyModifier, secondary bool
 func (b *Widget) MouseUp(e *desktop.MouseEvent) {
 	p := b.press
 	b.press.active = false
-	if !p.active || p.resize || b.drag.mode != dragNone || e.Button != desktop.MouseButtonPrimary {
+	if !p.active || p.resize || p.link || b.drag.mode != dragNone || e.Button != desktop.MouseButtonPrimary {
 		return
 	}
 	if p.card != uuid.Nil && !p.toggled && b.sel.Len() > 1 && b.sel.Has(p.card) {
@@ -147,6 +152,8 @@ func (b *Widget) TappedSecondary(e *fyne.PointEvent) {
 			b.Select(card.ID)
 		}
 		menu = b.menus().cardMenu(b.Selection())
+	} else if i, ok := b.linkAt(e.Position); ok && i < len(bd.Links) {
+		menu = b.menus().linkMenu(bd.Links[i])
 	} else if i, ok := stepHeaderAt(bd, p); ok {
 		menu = b.menus().stepMenu(bd.Steps[i].ID)
 	} else {
