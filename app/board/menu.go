@@ -121,6 +121,7 @@ func (m menus) stepMenu(step string) *fyne.Menu {
 	return fyne.NewMenu("",
 		fyne.NewMenuItem("Rename step", func() { b.renameStep(step) }),
 		fyne.NewMenuItem("Edit description…", func() { m.editStepDescription(step) }),
+		m.sortItem(step),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Add step before", func() { m.addStep(at) }),
 		fyne.NewMenuItem("Add step after", func() { m.addStep(at + 1) }),
@@ -133,15 +134,22 @@ func (m menus) boardMenu(p canvas.Point) *fyne.Menu {
 	b := m.b
 	paste := fyne.NewMenuItem("Paste", b.Paste)
 	paste.Disabled = b.clip.Empty() && systemText() == ""
-	return fyne.NewMenu("",
+	items := []*fyne.MenuItem{
 		fyne.NewMenuItem("New card here", func() { b.startNewCard(p) }),
 		paste,
+	}
+	if bd := b.board(); bd != nil {
+		if z, ok := bd.ZoneAt(p); ok {
+			items = append(items, m.sortItem(z.ID))
+		}
+	}
+	return fyne.NewMenu("", append(items,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Select all", b.SelectAll),
 		fyne.NewMenuItem("Zoom to fit", b.ZoomFit),
 		fyne.NewMenuItem("Zoom 100 %", b.Zoom100),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Rename board…", b.RenameBoard))
+		fyne.NewMenuItem("Rename board…", b.RenameBoard))...)
 }
 
 func systemText() string {

@@ -136,30 +136,40 @@ func (b *Widget) DoubleTapped(e *fyne.PointEvent) {
 }
 
 // TappedSecondary implements fyne.SecondaryTappable: the context menu of
-// the cards, step header or board under the pointer.
+// the cards, link, step header or board under the pointer.
 func (b *Widget) TappedSecondary(e *fyne.PointEvent) {
 	b.press = press{}
 	b.CommitEdit()
-	bd := b.board()
 	c := b.canvasOf()
-	if bd == nil || c == nil {
+	if c == nil {
 		return
 	}
-	p := b.view.ToBoard(e.Position)
-	var menu *fyne.Menu
+	if menu := b.contextMenu(e.Position); menu != nil {
+		widget.ShowPopUpMenuAtPosition(menu, c, e.AbsolutePosition)
+	}
+}
+
+// contextMenu is the menu of what is under pos: the cards (selecting the
+// one pressed on first), a link, a step header or the board's space.
+func (b *Widget) contextMenu(pos fyne.Position) *fyne.Menu {
+	bd := b.board()
+	if bd == nil {
+		return nil
+	}
+	p := b.view.ToBoard(pos)
 	if card := bd.CardAt(p); card != nil {
 		if !b.sel.Has(card.ID) {
 			b.Select(card.ID)
 		}
-		menu = b.menus().cardMenu(b.Selection())
-	} else if i, ok := b.linkAt(e.Position); ok && i < len(bd.Links) {
-		menu = b.menus().linkMenu(bd.Links[i])
-	} else if i, ok := stepHeaderAt(bd, p); ok {
-		menu = b.menus().stepMenu(bd.Steps[i].ID)
-	} else {
-		menu = b.menus().boardMenu(p)
+		return b.menus().cardMenu(b.Selection())
 	}
-	widget.ShowPopUpMenuAtPosition(menu, c, e.AbsolutePosition)
+	if i, ok := b.linkAt(pos); ok && i < len(bd.Links) {
+		return b.menus().linkMenu(bd.Links[i])
+	}
+	if i, ok := stepHeaderAt(bd, p); ok {
+		return b.menus().stepMenu(bd.Steps[i].ID)
+	}
+	return b.menus().boardMenu(p)
 }
 
 // Scrolled implements fyne.Scrollable: the wheel zooms around the pointer,

@@ -1,6 +1,7 @@
 package board
 
 import (
+	"fyne.io/fyne/v2"
 	"github.com/google/uuid"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
@@ -63,4 +64,24 @@ func (b *Widget) RankSelection(n int) {
 // severity, a gain by its relevance.
 func takesRank(c *canvas.Card) bool {
 	return c.Kind.Applies(canvas.FieldSeverity) || c.Kind.Applies(canvas.FieldRelevance)
+}
+
+// sortItem is the menu item that sorts a zone, or a job map step's
+// column, by rank; it is disabled when there is nothing to sort there.
+func (m menus) sortItem(zone string) *fyne.MenuItem {
+	it := fyne.NewMenuItem("Sort by rank", func() { m.b.SortZone(zone) })
+	_, err := canvas.SortZone(m.b.doc.Project, m.b.boardID, zone)
+	it.Disabled = err != nil
+	return it
+}
+
+// SortZone lays out the cards of a zone (or of a job map step, by its id)
+// in a grid, highest rank first, unscored last: one undo step.
+func (b *Widget) SortZone(zone string) {
+	e, err := canvas.SortZone(b.doc.Project, b.boardID, zone)
+	if err != nil {
+		b.report(err)
+		return
+	}
+	b.do(e)
 }

@@ -325,11 +325,13 @@ func (v *BoardView) refreshFit(bd *canvas.Board) {
 // addresses.
 func fitAddressed(bd *canvas.Board, into map[uuid.UUID]bool) {
 	clear(into)
-	for _, l := range bd.Links {
-		for _, id := range [2]uuid.UUID{l.From, l.To} {
-			if c := bd.Card(id); c != nil && (c.Kind == canvas.KindPain || c.Kind == canvas.KindGain) {
-				into[id] = true
-			}
+	if len(bd.Links) == 0 {
+		return
+	}
+	f := canvas.ComputeFit(bd)
+	for _, c := range bd.Cards {
+		if (c.Kind == canvas.KindPain || c.Kind == canvas.KindGain) && f.Addressed(c.ID) {
+			into[c.ID] = true
 		}
 	}
 }
