@@ -54,7 +54,7 @@ type BoardView struct {
 
 	selected   func(uuid.UUID) bool // from the last Sync; nil: none
 	linkMode   LinkMode
-	fade       bool                 // links of unselected cards are faint
+	fade       bool              // links of unselected cards are faint
 	linkColors [2][2]color.Color // by weak, then faint
 
 	objects []fyne.CanvasObject

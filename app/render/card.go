@@ -21,14 +21,14 @@ import (
 type CardView struct {
 	widget.BaseWidget
 
-	card     *canvas.Card
-	zoom     float32 // screen pixels per board unit, set by the board
+	card      *canvas.Card
+	zoom      float32 // screen pixels per board unit, set by the board
 	selected  bool
 	linked    bool // the card has at least one link
 	addressed bool // a pain or gain that a fit link addresses
-	colors   *Palette
-	gen      uint64 // the board's sync that last saw the card
-	shown    Look   // what the view shows now
+	colors    *Palette
+	gen       uint64 // the board's sync that last saw the card
+	shown     Look   // what the view shows now
 
 	r *cardRenderer // set when the renderer exists
 }

@@ -46,14 +46,14 @@ func LinkableKind(k canvas.Kind) bool { return linkable[k] }
 // three widths far enough apart to tell from the back of a room, never
 // thinner than a pixel and a half.
 func linkWidth(s canvas.Strength, z float32) float32 {
-	f := min(max(z, 0.6), 1.5)
+	f := min(max(z, 0.85), 1.5)
 	switch s {
 	case canvas.StrengthWeak:
 		return max(1.5*f, 1.5)
 	case canvas.StrengthPartial:
-		return 3.5 * f
+		return 3.2 * f
 	}
-	return 6 * f
+	return 6.5 * f
 }
 
 // linkColor is the colour of a link of strength s drawn in c: a weak link
@@ -65,7 +65,7 @@ func linkColor(c color.Color, s canvas.Strength, faint bool) color.Color {
 		a = 0xa0
 	}
 	if faint {
-		a /= 3
+		a = a * 2 / 5
 	}
 	return WithAlpha(c, a)
 }

@@ -26,7 +26,7 @@ const (
 var (
 	checkColor = color.NRGBA{0x1b, 0x5e, 0x20, 0xff} // an addressed pain or gain
 	hintColor  = color.NRGBA{0xe0, 0x7b, 0x00, 0xff} // a statement off its pattern
-	quoteColor = color.NRGBA{0x1d, 0x1d, 0x1f, 0x90}
+	quoteColor = color.NRGBA{0x1d, 0x1d, 0x1f, 0xb0}
 )
 
 // classColors colour an outcome's opportunity score by its class: the
@@ -156,4 +156,4 @@ func (m *cardMarks) layout(s marksShown, size fyne.Size, z, by, bh float32, badg
 }
 
 // hasHint reports whether c's statement breaks the pattern of its kind.
-func hasHint(c *canvas.Card) bool { return false }
+func hasHint(c *canvas.Card) bool { return len(canvas.Hints(c)) > 0 }
