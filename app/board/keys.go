@@ -47,6 +47,7 @@ func (b *Widget) FocusLost() { b.keys = keyState{} }
 // there would type the "n" into the new card's editor; and a digit is a
 // digit on any keyboard layout, with or without the number pad.)
 func (b *Widget) TypedRune(r rune) {
+	b.hideNotice()
 	switch {
 	case r == 'n' || r == 'N':
 		b.NewCard()
@@ -59,6 +60,7 @@ func (b *Widget) TypedRune(r rune) {
 
 // TypedKey implements fyne.Focusable.
 func (b *Widget) TypedKey(e *fyne.KeyEvent) {
+	b.hideNotice()
 	step := float64(gridStep)
 	if b.keys.shift || b.modifiers()&fyne.KeyModifierShift != 0 {
 		step = 5 * gridStep

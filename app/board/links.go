@@ -14,7 +14,8 @@ import (
 // handle (a ring on its right edge) to another card, or selecting two
 // cards and pressing L. Either way canvas.NewLink decides; a refusal says
 // why in the words people use ("A pain reliever links to a pain, not to a
-// gain").
+// gain"), in a notice at the foot of the board that goes by itself: no
+// error dialog to click away in front of the room.
 
 // linkReach is how far from a link's line, in pixels, a right-click still
 // finds it.
@@ -43,7 +44,7 @@ func (b *Widget) LinkSelection() {
 	}
 	ids := b.Selection()
 	if len(ids) != 2 {
-		b.report(fmt.Errorf("select two cards to link them (%d selected)", len(ids)))
+		b.say(fmt.Sprintf("Select two cards to link them (%d selected)", len(ids)))
 		return
 	}
 	b.linkCards(ids[0], ids[1])
@@ -62,11 +63,11 @@ func (b *Widget) linkCards(a, c uuid.UUID) bool {
 	}
 	l, err := canvas.NewLink(ca, cc, canvas.StrengthStrong)
 	if err != nil {
-		b.report(err)
+		b.say(err.Error())
 		return false
 	}
 	if bd.HasLink(l) {
-		b.report(fmt.Errorf("“%s” and “%s” are already linked", short(ca.Text), short(cc.Text)))
+		b.say(fmt.Sprintf("“%s” and “%s” are already linked", short(ca.Text), short(cc.Text)))
 		return false
 	}
 	return b.do(&canvas.AddLink{Board: b.boardID, Link: l})
@@ -144,7 +145,7 @@ func (b *Widget) showRubberLine() {
 	if from == nil {
 		return
 	}
-	start := b.view.ToScreen(from.Center())
+	start := b.view.ToScreen(canvas.Point{X: from.X + from.W, Y: from.Y + from.H/2}).AddXY(2, 0) // the handle
 	ok := true
 	if to := bd.CardAt(b.view.ToBoard(b.drag.to)); to != nil && to.ID != from.ID {
 		ok = canvas.CanLink(from, to) == nil

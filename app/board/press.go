@@ -53,6 +53,7 @@ func (b *Widget) panning(button desktop.MouseButton) bool {
 // a text being typed is committed, and the card under pos is found
 // (uuid.Nil on empty space); ok is false once the board is gone.
 func (b *Widget) pointerDown(pos fyne.Position) (card uuid.UUID, ok bool) {
+	b.hideNotice()
 	b.focus(b)
 	b.CommitEdit()
 	b.pointer = pos

@@ -17,6 +17,7 @@ type boardRenderer struct {
 	view   *render.BoardView
 	band   *fcanvas.Rectangle // the rubber band of a drag selection
 	rubber *fcanvas.Line      // the link being drawn from a card's handle
+	notice *notice
 
 	// linksStale is set when the selection changed: the next repaint
 	// shows the links of the selected cards fully and the others faintly.
@@ -34,6 +35,7 @@ func newBoardRenderer(b *Widget) *boardRenderer {
 	r.band.Hide()
 	r.rubber = fcanvas.NewLine(colors.Primary)
 	r.rubber.Hide()
+	r.notice = newNotice()
 	r.view.SetLinks(b.linkMode, true)
 	r.sync()
 	return r
@@ -51,7 +53,7 @@ func (r *boardRenderer) rebuildObjects() {
 	drawn := r.view.Objects()
 	objs := make([]fyne.CanvasObject, 0, len(drawn)+2)
 	objs = append(objs, drawn...)
-	objs = append(objs, r.band, r.rubber)
+	objs = append(objs, r.band, r.rubber, r.notice.box, r.notice.text)
 	if o := r.b.edit.object(); o != nil {
 		objs = append(objs, o)
 	}
@@ -200,4 +202,5 @@ func (r *boardRenderer) editorChanged() {
 // layoutOverlay puts the text editor over what it edits.
 func (r *boardRenderer) layoutOverlay() {
 	r.b.layoutEditor()
+	r.layoutNotice()
 }

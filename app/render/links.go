@@ -65,7 +65,7 @@ func linkColor(c color.Color, s canvas.Strength, faint bool) color.Color {
 		a = 0xa0
 	}
 	if faint {
-		a = a * 2 / 5
+		a /= 2
 	}
 	return WithAlpha(c, a)
 }
