@@ -10,6 +10,7 @@ import (
 const (
 	prefTheme         = "theme"          // themeSystem, themeLight or themeDark
 	prefMinimapHidden = "minimap.hidden" // the user turned the minimap off
+	prefLinks         = "links.show"     // "" (all), "selected" or "none"
 )
 
 // The theme choices. A projector in a bright room wants the light look
@@ -56,6 +57,41 @@ func (w *Window) SetMinimap(on bool) {
 	w.App.Preferences().SetBool(prefMinimapHidden, !on)
 	for _, t := range w.tabsByBoard {
 		t.minimap.SetEnabled(on)
+	}
+	w.refreshMenu()
+}
+
+// linkChoices are the View ▸ Links choices and how they are remembered.
+var linkChoices = []struct {
+	id, label string
+	mode      render.LinkMode
+}{
+	{"", "All", render.LinksAll},
+	{"selected", "Selected Only", render.LinksSelected},
+	{"none", "None", render.LinksNone},
+}
+
+// linkMode is which links the boards show, as last chosen.
+func (w *Window) linkMode() render.LinkMode {
+	id := w.App.Preferences().String(prefLinks)
+	for _, c := range linkChoices {
+		if c.id == id {
+			return c.mode
+		}
+	}
+	return render.LinksAll
+}
+
+// SetLinkMode shows all links, those of the selected cards or none, on
+// every board, and remembers it.
+func (w *Window) SetLinkMode(m render.LinkMode) {
+	for _, c := range linkChoices {
+		if c.mode == m {
+			w.App.Preferences().SetString(prefLinks, c.id)
+		}
+	}
+	for _, t := range w.tabsByBoard {
+		t.board.SetLinkMode(m)
 	}
 	w.refreshMenu()
 }

@@ -29,7 +29,7 @@ func clipWindows(t *testing.T) (from, to *Window) {
 	}
 	to.SetDocument(NewDocument(p, ""))
 	if from.clip == to.clip {
-		t.Fatal("the windows share a board.Clipboard")
+		t.Fatal("the windows share a Clipboard")
 	}
 	return from, to
 }

@@ -70,7 +70,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			redo.Label = "Redo " + n
 		}
 	}
-	minimap := item("board.Minimap", ctrl(fyne.KeyM), func() { w.SetMinimap(!w.minimapOn()) })
+	minimap := item("Minimap", ctrl(fyne.KeyM), func() { w.SetMinimap(!w.minimapOn()) })
 	minimap.Checked = w.minimapOn()
 	themes := fyne.NewMenuItem("Theme", nil)
 	themes.ChildMenu = fyne.NewMenu("")
@@ -78,6 +78,13 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		it := fyne.NewMenuItem(c.label, func() { w.SetThemeChoice(c.id) })
 		it.Checked = w.ThemeChoice() == c.id
 		themes.ChildMenu.Items = append(themes.ChildMenu.Items, it)
+	}
+	links := fyne.NewMenuItem("Links", nil)
+	links.ChildMenu = fyne.NewMenu("")
+	for _, c := range linkChoices {
+		it := fyne.NewMenuItem(c.label, func() { w.SetLinkMode(c.mode) })
+		it.Checked = w.linkMode() == c.mode
+		links.ChildMenu.Items = append(links.ChildMenu.Items, it)
 	}
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
@@ -114,6 +121,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			minimap,
 			themes,
+			links,
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Opportunity Landscape", w.ShowLandscape),
 		),

@@ -145,6 +145,7 @@ type boardTab struct {
 func (w *Window) newBoardTab(id uuid.UUID) *boardTab {
 	bw := board.New(w.doc, id, w.clip)
 	bw.OnError = w.showError
+	bw.SetLinkMode(w.linkMode())
 	mm := board.NewMinimap(bw)
 	mm.SetEnabled(w.minimapOn())
 	return &boardTab{board: bw, minimap: mm, content: board.WithMinimap(bw, mm)}

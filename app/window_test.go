@@ -403,18 +403,18 @@ func TestViewMenuThemeAndMinimap(t *testing.T) {
 		t.Error("the theme choice was not remembered")
 	}
 
-	// Ctrl+M (View ▸ board.Minimap) turns the minimaps off and on.
-	mini := menuItem(t, w, "View", "board.Minimap")
+	// Ctrl+M (View ▸ Minimap) turns the minimaps off and on.
+	mini := menuItem(t, w, "View", "Minimap")
 	if !mini.Checked {
 		t.Fatal("the minimap is off by default")
 	}
 	mini.Action()
 	for _, tab := range w.tabsByBoard {
 		if tab.minimap.Enabled() {
-			t.Fatal("View ▸ board.Minimap left a minimap on")
+			t.Fatal("View ▸ Minimap left a minimap on")
 		}
 	}
-	if menuItem(t, w, "View", "board.Minimap").Checked || w.minimapOn() {
+	if menuItem(t, w, "View", "Minimap").Checked || w.minimapOn() {
 		t.Error("the menu or the preference still says on")
 	}
 }

@@ -18,6 +18,7 @@ const (
 	dragBand
 	dragPan
 	dragResize
+	dragLink // a link drawn from a card's handle
 )
 
 // drag is the gesture under way.
@@ -54,6 +55,8 @@ func (b *Widget) Dragged(e *fyne.DragEvent) {
 		b.bandSelect()
 	case dragResize:
 		b.resizeTo(e.Position)
+	case dragLink:
+		b.linkDragTo(e.Position)
 	}
 }
 
@@ -71,6 +74,8 @@ func (b *Widget) startDrag(start fyne.Position) {
 		}
 		if id := b.handleAt(start); id != uuid.Nil && !b.panning(p.button) {
 			p.card, p.resize = id, true
+		} else if id := b.linkHandleAt(start); id != uuid.Nil && !b.panning(p.button) {
+			p.card, p.link = id, true
 		} else if !b.panning(p.button) {
 			b.selectFor(p.card, p.mods, false)
 		}
@@ -79,6 +84,8 @@ func (b *Widget) startDrag(start fyne.Position) {
 	switch {
 	case b.panning(p.button):
 		b.drag = drag{mode: dragPan}
+	case p.link && bd.Card(p.card) != nil:
+		b.startLinkDrag(p.card, start)
 	case p.resize && bd.Card(p.card) != nil:
 		c := bd.Card(p.card)
 		b.drag = drag{mode: dragResize, gesture: gestures.Add(1), lead: c.ID, from: start, w0: c.W, h0: c.H}
@@ -140,6 +147,8 @@ func (b *Widget) DragEnd() {
 		if b.r != nil {
 			b.r.showBand(nil, nil)
 		}
+	case dragLink:
+		b.endLinkDrag(d)
 	case dragResize:
 		// The size snaps to the grid, as a drop does, in the same step.
 		if c := b.board().Card(d.lead); c != nil {

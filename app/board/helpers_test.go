@@ -70,7 +70,7 @@ func newSample(t testing.TB) *sample {
 		}
 	}
 	link(v, "Covered, guarded racks", "Bike stolen at the station")
-	link(v, "Arrive fresh: pedal assist on hills", "Arrive sweaty before the 9:00 meeting")
+	link(v, "Arrive fresh: pedal assist on hills", "Get fit without finding time for the gym")
 	link(v, "Live ride time beats the bus", "Predictable arrival time")
 	link(v, "Folding e-bike with a commuter subscription", "Get to work on time")
 

@@ -41,17 +41,26 @@ func (b *Widget) FocusGained() {}
 // are not seen, so forget them.
 func (b *Widget) FocusLost() { b.keys = keyState{} }
 
-// TypedRune implements fyne.Focusable: N starts a new card. (A rune, not a
-// key: the key event comes first, so handling N there would type the "n"
-// into the new card's editor.)
+// TypedRune implements fyne.Focusable: N starts a new card, L links the
+// two cards selected, 1–5 rank the selected pains and gains and 0 clears
+// their rank. (Runes, not keys: the key event comes first, so handling N
+// there would type the "n" into the new card's editor; and a digit is a
+// digit on any keyboard layout, with or without the number pad.)
 func (b *Widget) TypedRune(r rune) {
-	if r == 'n' || r == 'N' {
+	b.hideNotice()
+	switch {
+	case r == 'n' || r == 'N':
 		b.NewCard()
+	case r == 'l' || r == 'L':
+		b.LinkSelection()
+	case r >= '0' && r <= '5':
+		b.RankSelection(int(r - '0'))
 	}
 }
 
 // TypedKey implements fyne.Focusable.
 func (b *Widget) TypedKey(e *fyne.KeyEvent) {
+	b.hideNotice()
 	step := float64(gridStep)
 	if b.keys.shift || b.modifiers()&fyne.KeyModifierShift != 0 {
 		step = 5 * gridStep

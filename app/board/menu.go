@@ -80,22 +80,15 @@ func allKind(bd *canvas.Board, ids []uuid.UUID, k canvas.Kind) bool {
 
 // changeCards changes each card with fn, as one undo step.
 func (b *Widget) changeCards(ids []uuid.UUID, label string, fn func(*canvas.Card)) {
-	var edits []canvas.Edit
-	for _, id := range ids {
-		e, err := canvas.ChangeCard(b.doc.Project, b.boardID, id, label, fn)
-		if err != nil {
-			b.report(err)
-			return
-		}
-		edits = append(edits, e)
+	if len(ids) == 0 {
+		return
 	}
-	switch len(edits) {
-	case 0:
-	case 1:
-		b.do(edits[0])
-	default:
-		b.do(&canvas.Batch{Label: label, Edits: edits})
+	e, err := canvas.ChangeCards(b.doc.Project, b.boardID, ids, label, fn)
+	if err != nil {
+		b.report(err)
+		return
 	}
+	b.do(e)
 }
 
 // setColor paints the cards; "" gives them back their kind's colour.
@@ -128,6 +121,7 @@ func (m menus) stepMenu(step string) *fyne.Menu {
 	return fyne.NewMenu("",
 		fyne.NewMenuItem("Rename step", func() { b.renameStep(step) }),
 		fyne.NewMenuItem("Edit description…", func() { m.editStepDescription(step) }),
+		m.sortItem(step),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Add step before", func() { m.addStep(at) }),
 		fyne.NewMenuItem("Add step after", func() { m.addStep(at + 1) }),
@@ -140,15 +134,22 @@ func (m menus) boardMenu(p canvas.Point) *fyne.Menu {
 	b := m.b
 	paste := fyne.NewMenuItem("Paste", b.Paste)
 	paste.Disabled = b.clip.Empty() && systemText() == ""
-	return fyne.NewMenu("",
+	items := []*fyne.MenuItem{
 		fyne.NewMenuItem("New card here", func() { b.startNewCard(p) }),
 		paste,
+	}
+	if bd := b.board(); bd != nil {
+		if z, ok := bd.ZoneAt(p); ok {
+			items = append(items, m.sortItem(z.ID))
+		}
+	}
+	return fyne.NewMenu("", append(items,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Select all", b.SelectAll),
 		fyne.NewMenuItem("Zoom to fit", b.ZoomFit),
 		fyne.NewMenuItem("Zoom 100 %", b.Zoom100),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Rename board…", b.RenameBoard))
+		fyne.NewMenuItem("Rename board…", b.RenameBoard))...)
 }
 
 func systemText() string {

@@ -16,6 +16,7 @@ type press struct {
 	toggled bool      // the press toggled the card's selection
 	handled bool      // the click was handled by MouseDown/MouseUp
 	resize  bool      // the press is on card's resize handle
+	link    bool      // the press is on card's link handle
 }
 
 // MouseDown implements desktop.Mouseable: it takes the focus, commits a
@@ -33,6 +34,10 @@ func (b *Widget) MouseDown(e *desktop.MouseEvent) {
 		b.press.card, b.press.resize = id, true
 		return
 	}
+	if id := b.linkHandleAt(e.Position); id != uuid.Nil && e.Button == desktop.MouseButtonPrimary {
+		b.press.card, b.press.link = id, true
+		return
+	}
 	if e.Button == desktop.MouseButtonPrimary || e.Button == desktop.MouseButtonSecondary {
 		b.press.toggled = b.selectFor(b.press.card, e.Modifier, e.Button == desktop.MouseButtonSecondary)
 	}
@@ -48,6 +53,7 @@ func (b *Widget) panning(button desktop.MouseButton) bool {
 // a text being typed is committed, and the card under pos is found
 // (uuid.Nil on empty space); ok is false once the board is gone.
 func (b *Widget) pointerDown(pos fyne.Position) (card uuid.UUID, ok bool) {
+	b.hideNotice()
 	b.focus(b)
 	b.CommitEdit()
 	b.pointer = pos
@@ -84,7 +90,7 @@ func (b *Widget) selectFor(card uuid.UUID, mods fyne.KeyModifier, secondary bool
 func (b *Widget) MouseUp(e *desktop.MouseEvent) {
 	p := b.press
 	b.press.active = false
-	if !p.active || p.resize || b.drag.mode != dragNone || e.Button != desktop.MouseButtonPrimary {
+	if !p.active || p.resize || p.link || b.drag.mode != dragNone || e.Button != desktop.MouseButtonPrimary {
 		return
 	}
 	if p.card != uuid.Nil && !p.toggled && b.sel.Len() > 1 && b.sel.Has(p.card) {
@@ -131,28 +137,40 @@ func (b *Widget) DoubleTapped(e *fyne.PointEvent) {
 }
 
 // TappedSecondary implements fyne.SecondaryTappable: the context menu of
-// the cards, step header or board under the pointer.
+// the cards, link, step header or board under the pointer.
 func (b *Widget) TappedSecondary(e *fyne.PointEvent) {
 	b.press = press{}
 	b.CommitEdit()
-	bd := b.board()
 	c := b.canvasOf()
-	if bd == nil || c == nil {
+	if c == nil {
 		return
 	}
-	p := b.view.ToBoard(e.Position)
-	var menu *fyne.Menu
+	if menu := b.contextMenu(e.Position); menu != nil {
+		widget.ShowPopUpMenuAtPosition(menu, c, e.AbsolutePosition)
+	}
+}
+
+// contextMenu is the menu of what is under pos: the cards (selecting the
+// one pressed on first), a link, a step header or the board's space.
+func (b *Widget) contextMenu(pos fyne.Position) *fyne.Menu {
+	bd := b.board()
+	if bd == nil {
+		return nil
+	}
+	p := b.view.ToBoard(pos)
 	if card := bd.CardAt(p); card != nil {
 		if !b.sel.Has(card.ID) {
 			b.Select(card.ID)
 		}
-		menu = b.menus().cardMenu(b.Selection())
-	} else if i, ok := stepHeaderAt(bd, p); ok {
-		menu = b.menus().stepMenu(bd.Steps[i].ID)
-	} else {
-		menu = b.menus().boardMenu(p)
+		return b.menus().cardMenu(b.Selection())
 	}
-	widget.ShowPopUpMenuAtPosition(menu, c, e.AbsolutePosition)
+	if i, ok := b.linkAt(pos); ok && i < len(bd.Links) {
+		return b.menus().linkMenu(bd.Links[i])
+	}
+	if i, ok := stepHeaderAt(bd, p); ok {
+		return b.menus().stepMenu(bd.Steps[i].ID)
+	}
+	return b.menus().boardMenu(p)
 }
 
 // Scrolled implements fyne.Scrollable: the wheel zooms around the pointer,

@@ -3,6 +3,7 @@ package board
 import (
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 	"github.com/google/uuid"
 
 	"github.com/jobcanvas/jobcanvas/app/render"
@@ -12,9 +13,15 @@ import (
 // template, links, cards) and puts over it what only the interactive board
 // has: the rubber band and the text editor.
 type boardRenderer struct {
-	b    *Widget
-	view *render.BoardView
-	band *fcanvas.Rectangle // the rubber band of a drag selection
+	b      *Widget
+	view   *render.BoardView
+	band   *fcanvas.Rectangle // the rubber band of a drag selection
+	rubber *fcanvas.Line      // the link being drawn from a card's handle
+	notice *notice
+
+	// linksStale is set when the selection changed: the next repaint
+	// shows the links of the selected cards fully and the others faintly.
+	linksStale bool
 
 	objects []fyne.CanvasObject
 }
@@ -26,6 +33,10 @@ func newBoardRenderer(b *Widget) *boardRenderer {
 	r.band.StrokeColor = colors.Primary
 	r.band.StrokeWidth = 1
 	r.band.Hide()
+	r.rubber = fcanvas.NewLine(colors.Primary)
+	r.rubber.Hide()
+	r.notice = newNotice()
+	r.view.SetLinks(b.linkMode, true)
 	r.sync()
 	return r
 }
@@ -42,7 +53,7 @@ func (r *boardRenderer) rebuildObjects() {
 	drawn := r.view.Objects()
 	objs := make([]fyne.CanvasObject, 0, len(drawn)+2)
 	objs = append(objs, drawn...)
-	objs = append(objs, r.band)
+	objs = append(objs, r.band, r.rubber, r.notice.box, r.notice.text)
 	if o := r.b.edit.object(); o != nil {
 		objs = append(objs, o)
 	}
@@ -79,7 +90,13 @@ func (r *boardRenderer) Refresh() {
 func (r *boardRenderer) Destroy() {}
 
 // repaint asks for a new frame without freeing any texture.
-func (r *boardRenderer) repaint() { r.view.Repaint() }
+func (r *boardRenderer) repaint() {
+	if r.linksStale {
+		r.linksStale = false
+		r.view.RestyleLinks(r.b.board())
+	}
+	r.view.Repaint()
+}
 
 // sync brings the view up to date with the model.
 func (r *boardRenderer) sync() {
@@ -133,8 +150,33 @@ func (r *boardRenderer) cardChanged(id uuid.UUID) {
 	}
 }
 
-// showSelected shows or hides a card's selection outline.
-func (r *boardRenderer) showSelected(id uuid.UUID, on bool) { r.view.ShowSelected(id, on) }
+// showSelected shows or hides a card's selection outline; its links are
+// restyled at the next repaint, once for the whole change of selection.
+func (r *boardRenderer) showSelected(id uuid.UUID, on bool) {
+	r.view.ShowSelected(id, on)
+	r.linksStale = true
+}
+
+// showRubber draws the link being made from a to b (nil hides it), in the
+// primary colour when the card under the pointer takes it (ok), in the
+// error colour when it does not.
+func (r *boardRenderer) showRubber(a, b *fyne.Position, ok bool) {
+	if a == nil || b == nil {
+		r.rubber.Hide()
+		r.repaint()
+		return
+	}
+	th, v := r.b.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	r.rubber.StrokeColor = th.Color(theme.ColorNamePrimary, v)
+	if !ok {
+		r.rubber.StrokeColor = th.Color(theme.ColorNameError, v)
+	}
+	r.rubber.StrokeWidth = 3
+	r.rubber.Position1, r.rubber.Position2 = *a, *b
+	r.rubber.Show()
+	r.rubber.Refresh()
+	r.repaint()
+}
 
 // showBand draws the rubber band between two widget positions (nil hides it).
 func (r *boardRenderer) showBand(a, b *fyne.Position) {
@@ -160,4 +202,5 @@ func (r *boardRenderer) editorChanged() {
 // layoutOverlay puts the text editor over what it edits.
 func (r *boardRenderer) layoutOverlay() {
 	r.b.layoutEditor()
+	r.layoutNotice()
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/jobcanvas/jobcanvas/app/document"
+	"github.com/jobcanvas/jobcanvas/app/render"
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
@@ -43,9 +44,10 @@ type Widget struct {
 	}
 	wheel wheel
 
-	press press
-	drag  drag
-	keys  keyState
+	press    press
+	drag     drag
+	keys     keyState
+	linkMode render.LinkMode // which links show
 
 	closed bool
 	r      *boardRenderer // nil until the renderer is made

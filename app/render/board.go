@@ -1,6 +1,8 @@
 package render
 
 import (
+	"image/color"
+	"math"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -41,13 +43,19 @@ type BoardView struct {
 	bg     *fcanvas.Rectangle
 	vp     Viewport
 
-	tpl     TemplateView
-	links   []*fcanvas.Line // one per board link, by index
-	views   map[uuid.UUID]*CardView
-	order   []*CardView // drawing order
-	scratch []*CardView
-	linked  map[uuid.UUID]bool
-	gen     uint64
+	tpl       TemplateView
+	links     []*fcanvas.Line // one per board link, by index
+	views     map[uuid.UUID]*CardView
+	order     []*CardView // drawing order
+	scratch   []*CardView
+	linked    map[uuid.UUID]bool
+	addressed map[uuid.UUID]bool // pains and gains a fit link addresses
+	gen       uint64
+
+	selected   func(uuid.UUID) bool // from the last Sync; nil: none
+	linkMode   LinkMode
+	fade       bool              // links of unselected cards are faint
+	linkColors [2][2]color.Color // by weak, then faint
 
 	objects []fyne.CanvasObject
 }
@@ -56,10 +64,28 @@ type BoardView struct {
 // p.Background when background is true (an export leaves it out and
 // fills its own).
 func NewBoardView(p Palette, background bool) *BoardView {
-	v := &BoardView{colors: p, views: map[uuid.UUID]*CardView{}, linked: map[uuid.UUID]bool{}, vp: Viewport{Zoom: 1}}
+	v := &BoardView{colors: p, views: map[uuid.UUID]*CardView{}, linked: map[uuid.UUID]bool{},
+		addressed: map[uuid.UUID]bool{}, vp: Viewport{Zoom: 1}}
 	v.bg = fcanvas.NewRectangle(p.Background)
 	v.bg.Hidden = !background
+	v.setLinkColors()
 	return v
+}
+
+// setLinkColors works out the links' colours once per palette, so that
+// placing a link during a drag allocates nothing.
+func (v *BoardView) setLinkColors() {
+	for w, s := range []canvas.Strength{canvas.StrengthStrong, canvas.StrengthWeak} {
+		v.linkColors[w][0] = linkColor(v.colors.Link, s, false)
+		v.linkColors[w][1] = linkColor(v.colors.Link, s, true)
+	}
+}
+
+// SetLinks sets which links show (mode) and whether those of unselected
+// cards are faint (fade); the interactive board fades them, an export
+// shows every link fully. Layout applies it.
+func (v *BoardView) SetLinks(mode LinkMode, fade bool) {
+	v.linkMode, v.fade = mode, fade
 }
 
 // Palette is the colours the view draws in.
@@ -70,6 +96,7 @@ func (v *BoardView) Palette() *Palette { return &v.colors }
 func (v *BoardView) SetPalette(p Palette) {
 	v.colors = p
 	v.bg.FillColor = p.Background
+	v.setLinkColors()
 	v.tpl.key = "" // colours live in the template objects: rebuild them
 }
 
@@ -115,6 +142,7 @@ func (v *BoardView) Repaint() { v.bg.Refresh() }
 // the set of objects changed; Layout places them.
 func (v *BoardView) Sync(bd *canvas.Board, selected func(uuid.UUID) bool) bool {
 	v.gen++
+	v.selected = selected
 	changedSet := false
 	if bd == nil {
 		changedSet = len(v.order) > 0 || len(v.links) > 0
@@ -133,6 +161,7 @@ func (v *BoardView) Sync(bd *canvas.Board, selected func(uuid.UUID) bool) bool {
 		v.linked[l.From] = true
 		v.linked[l.To] = true
 	}
+	fitAddressed(bd, v.addressed)
 
 	next := v.scratch[:0]
 	for _, c := range bd.Cards {
@@ -142,9 +171,11 @@ func (v *BoardView) Sync(bd *canvas.Board, selected func(uuid.UUID) bool) bool {
 			v.views[c.ID] = cv
 		}
 		cv.gen = v.gen
-		stale := cv.card != c || cv.shown != LookOf(c) || cv.linked != v.linked[c.ID]
+		stale := cv.card != c || cv.shown != LookOf(c) || cv.linked != v.linked[c.ID] ||
+			cv.addressed != v.addressed[c.ID]
 		cv.card = c
 		cv.linked = v.linked[c.ID]
+		cv.addressed = v.addressed[c.ID]
 		if sel := selected != nil && selected(c.ID); sel != cv.selected {
 			cv.selected = sel
 			stale = true
@@ -262,6 +293,11 @@ func (v *BoardView) CardChanged(bd *canvas.Board, id uuid.UUID) bool {
 	if c == nil {
 		return false
 	}
+	if c.shown.Kind != c.card.Kind {
+		// A pain that became a gain is no longer addressed by a pain
+		// reliever: the check marks of it and its partners follow.
+		v.refreshFit(bd)
+	}
 	if c.r != nil {
 		c.Refresh()
 	}
@@ -271,6 +307,35 @@ func (v *BoardView) CardChanged(bd *canvas.Board, id uuid.UUID) bool {
 	return true
 }
 
+// refreshFit works out again which pains and gains are addressed and
+// redraws the cards whose check mark comes or goes.
+func (v *BoardView) refreshFit(bd *canvas.Board) {
+	fitAddressed(bd, v.addressed)
+	for id, c := range v.views {
+		if a := v.addressed[id]; a != c.addressed {
+			c.addressed = a
+			if c.r != nil {
+				c.Refresh()
+			}
+		}
+	}
+}
+
+// fitAddressed fills into with the pains and gains of bd that a fit link
+// addresses.
+func fitAddressed(bd *canvas.Board, into map[uuid.UUID]bool) {
+	clear(into)
+	if len(bd.Links) == 0 {
+		return
+	}
+	f := canvas.ComputeFit(bd)
+	for _, c := range bd.Cards {
+		if (c.Kind == canvas.KindPain || c.Kind == canvas.KindGain) && f.Addressed(c.ID) {
+			into[c.ID] = true
+		}
+	}
+}
+
 // ShowSelected shows or hides a card's selection outline.
 func (v *BoardView) ShowSelected(id uuid.UUID, on bool) {
 	if c := v.views[id]; c != nil {
@@ -278,11 +343,31 @@ func (v *BoardView) ShowSelected(id uuid.UUID, on bool) {
 	}
 }
 
-// layoutLinks draws each link from centre to centre of its cards; only the
-// links touching only (when not nil) are placed again.
+// RestyleLinks shows each link of bd fully or faintly, or hides it, after
+// the selection changed.
+func (v *BoardView) RestyleLinks(bd *canvas.Board) {
+	if bd != nil {
+		v.layoutLinks(bd, nil)
+	}
+}
+
+// linkShown is whether link l shows, and whether faintly.
+func (v *BoardView) linkShown(l canvas.Link) (shown, faint bool) {
+	sel := v.selected != nil && (v.selected(l.From) || v.selected(l.To))
+	switch v.linkMode {
+	case LinksNone:
+		return false, false
+	case LinksSelected:
+		return sel, false
+	}
+	return true, v.fade && !sel
+}
+
+// layoutLinks draws each link from centre to centre of its cards, as thick
+// as it is strong; only the links touching only (when not nil) are placed
+// again.
 func (v *BoardView) layoutLinks(bd *canvas.Board, only map[uuid.UUID]bool) {
 	z := v.vp.Zoom
-	width := min(max(3*z, 1), 4)
 	view := v.vp.Size
 	for i, l := range bd.Links {
 		if i >= len(v.links) {
@@ -293,7 +378,8 @@ func (v *BoardView) layoutLinks(bd *canvas.Board, only map[uuid.UUID]bool) {
 		}
 		line := v.links[i]
 		from, to := v.views[l.From], v.views[l.To]
-		if from == nil || to == nil {
+		shown, faint := v.linkShown(l)
+		if from == nil || to == nil || !shown {
 			line.Hidden = true
 			continue
 		}
@@ -305,10 +391,54 @@ func (v *BoardView) layoutLinks(bd *canvas.Board, only map[uuid.UUID]bool) {
 			continue
 		}
 		line.Hidden = false
-		line.StrokeColor = v.colors.Link
-		line.StrokeWidth = width
+		weak, dim := 0, 0
+		if l.Strength == canvas.StrengthWeak {
+			weak = 1
+		}
+		if faint {
+			dim = 1
+		}
+		line.StrokeColor = v.linkColors[weak][dim]
+		line.StrokeWidth = linkWidth(l.Strength, z)
 		line.Position1, line.Position2 = p1, p2
 	}
+}
+
+// LinkAt is the index in the board's links of the link drawn nearest to
+// pos, within tol pixels of its line; ok is false when none is. Hidden
+// links are not found.
+func (v *BoardView) LinkAt(pos fyne.Position, tol float32) (i int, ok bool) {
+	best := tol
+	i = -1
+	for j, l := range v.links {
+		if l.Hidden {
+			continue
+		}
+		if d := segmentDistance(pos, l.Position1, l.Position2); d <= best {
+			best, i = d, j
+		}
+	}
+	return i, i >= 0
+}
+
+// LinkLine is the line drawn for the board's link at index i (nil when
+// there is none), for tests to see how it is drawn.
+func (v *BoardView) LinkLine(i int) *fcanvas.Line {
+	if i < 0 || i >= len(v.links) {
+		return nil
+	}
+	return v.links[i]
+}
+
+// segmentDistance is the distance from p to the segment from a to b.
+func segmentDistance(p, a, b fyne.Position) float32 {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	t := float32(0)
+	if l2 := dx*dx + dy*dy; l2 > 0 {
+		t = min(max(((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l2, 0), 1)
+	}
+	ex, ey := p.X-(a.X+t*dx), p.Y-(a.Y+t*dy)
+	return float32(math.Sqrt(float64(ex*ex + ey*ey)))
 }
 
 // Card is the view of the card with that id, nil when there is none.

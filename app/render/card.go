@@ -2,6 +2,7 @@ package render
 
 import (
 	"image/color"
+	"math"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -20,13 +21,14 @@ import (
 type CardView struct {
 	widget.BaseWidget
 
-	card     *canvas.Card
-	zoom     float32 // screen pixels per board unit, set by the board
-	selected bool
-	linked   bool // the card has at least one link
-	colors   *Palette
-	gen      uint64 // the board's sync that last saw the card
-	shown    Look   // what the view shows now
+	card      *canvas.Card
+	zoom      float32 // screen pixels per board unit, set by the board
+	selected  bool
+	linked    bool // the card has at least one link
+	addressed bool // a pain or gain that a fit link addresses
+	colors    *Palette
+	gen       uint64 // the board's sync that last saw the card
+	shown     Look   // what the view shows now
 
 	r *cardRenderer // set when the renderer exists
 }
@@ -54,6 +56,9 @@ func (w *CardView) CreateRenderer() fyne.WidgetRenderer {
 	r.handle = fcanvas.NewRectangle(color.Transparent)
 	r.handle.StrokeWidth = 2
 	r.handle.Hide()
+	r.linkHandle = fcanvas.NewCircle(color.Transparent)
+	r.linkHandle.StrokeWidth = 2
+	r.linkHandle.Hide()
 	r.voteDot = fcanvas.NewCircle(CardMutedColor)
 	r.voteText = newBoardText("", CardTextColor, fyne.TextStyle{Bold: true})
 	r.scoreText = newBoardText("", CardTextColor, fyne.TextStyle{Bold: true})
@@ -95,20 +100,56 @@ func (w *CardView) Lines() []*fcanvas.Text {
 // HandleShown reports whether the resize handle is drawn.
 func (w *CardView) HandleShown() bool { return w.r != nil && w.r.handle.Visible() }
 
-// Look is what a card's view shows, to tell when it must be redrawn.
+// LinkHandleShown reports whether the link handle is drawn.
+func (w *CardView) LinkHandleShown() bool { return w.r != nil && w.r.linkHandle.Visible() }
+
+// Marks are what the note's marks say: its rank (0: none), whether it
+// shows the quote mark, the check of an addressed pain or gain, and the
+// hint mark of a statement off its pattern.
+func (w *CardView) Marks() (rank int, quote, check, hint bool) {
+	if w.r == nil {
+		return 0, false, false, false
+	}
+	m := w.r.shownMarks
+	return m.rank, m.quote, m.check, m.hint
+}
+
+// Badge is the score the note's badge row shows at its right ("opp 12.0",
+// "imp 9"), empty when none.
+func (w *CardView) Badge() string {
+	if w.r == nil || !w.r.hasScore {
+		return ""
+	}
+	return w.r.score
+}
+
+// Look is what a card's view shows, to tell when it must be redrawn. It
+// holds what decides the badges and marks, not the badges themselves:
+// comparing it is cheap enough for every drag event.
 type Look struct {
 	Text, Color string
+	Kind        canvas.Kind
 	W, H        float64
 	Votes       int
 	Imp, Sat    float64
-	Scored      bool
+	HasImp      bool
+	HasSat      bool
+	Rank        int // a pain's severity or a gain's relevance, 0: none
+	Quote       bool
 }
 
 // LookOf is how card c should look.
 func LookOf(c *canvas.Card) Look {
-	l := Look{Text: c.Text, Color: c.DisplayColor(), W: c.W, H: c.H, Votes: c.Votes}
-	if c.Importance != nil && c.Satisfaction != nil {
-		l.Imp, l.Sat, l.Scored = *c.Importance, *c.Satisfaction, true
+	l := Look{Text: c.Text, Color: c.DisplayColor(), Kind: c.Kind, W: c.W, H: c.H, Votes: c.Votes,
+		Quote: c.Quote != ""}
+	if c.Importance != nil {
+		l.Imp, l.HasImp = *c.Importance, true
+	}
+	if c.Satisfaction != nil {
+		l.Sat, l.HasSat = *c.Satisfaction, true
+	}
+	if n, ok := c.Rank(); ok {
+		l.Rank = n
 	}
 	return l
 }
@@ -146,17 +187,30 @@ type cardRenderer struct {
 	edges              [4]*fcanvas.Rectangle // top, bottom, left, right
 	body, sel          *fcanvas.Rectangle
 	handle             *fcanvas.Rectangle // the resize handle, bottom right
+	linkHandle         *fcanvas.Circle    // the link handle, on the right edge
 	lines              []*fcanvas.Text
 	voteDot            *fcanvas.Circle
 	voteText           *fcanvas.Text
 	scoreText          *fcanvas.Text
 	linkMark           *fcanvas.Circle
+	marks              *cardMarks // nil until the note needs one
+	shownMarks         marksShown
+	linkable           bool // the card's kind takes fit links
 	objects            []fyne.CanvasObject
 	key                contentKey
 	block              TextBlock
 	fitted             bool // block matches key
 	votes, score       string
 	hasVotes, hasScore bool
+
+	// hintOf is the text and kind the hint mark was worked out for:
+	// checking a statement is done when those change, not on every
+	// refresh.
+	hintOf struct {
+		text string
+		kind canvas.Kind
+		done bool
+	}
 }
 
 func newBoardText(s string, c color.Color, style fyne.TextStyle) *fcanvas.Text {
@@ -180,7 +234,10 @@ func (r *cardRenderer) update() {
 		r.sel.StrokeColor = r.w.colors.Primary
 		r.handle.FillColor = r.w.colors.Primary
 		r.handle.StrokeColor = r.w.colors.Background // apart from the outline
+		r.linkHandle.FillColor = r.w.colors.Background
+		r.linkHandle.StrokeColor = r.w.colors.Primary
 	}
+	r.linkable = LinkableKind(c.Kind)
 
 	r.hasVotes = c.Votes > 0
 	r.votes = strconv.Itoa(c.Votes)
@@ -189,17 +246,51 @@ func (r *cardRenderer) update() {
 	if s, ok := c.Opportunity(); ok {
 		r.hasScore = true
 		r.score = "opp " + strconv.FormatFloat(s, 'f', 1, 64)
-		r.scoreText.Text = r.score
-		if s > canvas.Underserved {
-			r.scoreText.Color = BadgeHotColor
-		} else {
-			r.scoreText.Color = CardTextColor
-		}
+		cl, _ := c.Class()
+		r.scoreText.Color = ClassColor(cl)
+	} else if c.Kind == canvas.KindJob && c.Importance != nil {
+		r.hasScore = true
+		r.score = "imp " + formatScore(*c.Importance)
+		r.scoreText.Color = CardTextColor
 	}
-	key := contentKey{c.Text, c.W, c.H, r.hasVotes || r.hasScore}
+	if r.hasScore {
+		r.scoreText.Text = r.score
+	}
+	r.updateMarks()
+	key := contentKey{c.Text, c.W, c.H, r.hasVotes || r.hasScore || r.shownMarks.rank > 0}
 	if key != r.key {
 		r.key = key
 		r.fitted = false
+	}
+}
+
+// formatScore writes a 0–10 score with at most one decimal: "9", "7.5".
+func formatScore(v float64) string {
+	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+}
+
+// updateMarks works out the note's marks; the statement is checked only
+// when its text or kind changed.
+func (r *cardRenderer) updateMarks() {
+	c := r.w.card
+	m := marksShown{quote: c.Quote != "", check: r.w.addressed}
+	if n, ok := c.Rank(); ok {
+		m.rank = min(max(n, 0), rankDots)
+	}
+	h := &r.hintOf
+	if !h.done || h.text != c.Text || h.kind != c.Kind {
+		h.text, h.kind, h.done = c.Text, c.Kind, true
+		r.shownMarks.hint = hasHint(c)
+	}
+	m.hint = r.shownMarks.hint
+	m.hasMark = m.rank > 0 || m.quote || m.check || m.hint
+	r.shownMarks = m
+	if m.hasMark && r.marks == nil {
+		r.marks = newCardMarks()
+		r.objects = nil
+	}
+	if r.marks != nil {
+		r.marks.setRank(m.rank)
 	}
 }
 
@@ -266,6 +357,9 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	r.sel.CornerRadius = 3
 	r.handle.Move(fyne.NewPos(size.Width+2-HandleSize/2, size.Height+2-HandleSize/2)) // on the outline's corner
 	r.handle.Resize(fyne.NewSize(HandleSize, HandleSize))
+	lh := float32(LinkHandleSize)
+	r.linkHandle.Move(fyne.NewPos(size.Width+2-lh/2, size.Height/2-lh/2)) // on the outline's right edge
+	r.linkHandle.Resize(fyne.NewSize(lh, lh))
 
 	showText := CardTextSize*z >= MinTextPixels
 	if showText {
@@ -311,7 +405,10 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 		r.scoreText.Move(fyne.NewPos(size.Width-CardPad*z-120*z, by))
 		r.scoreText.Resize(fyne.NewSize(120*z, bh))
 	}
-	r.linkMark.Hidden = !r.w.linked || 10*z < 3
+	if r.marks != nil {
+		r.marks.layout(r.shownMarks, size, z, by, bh, showBadges, 10*z >= 3)
+	}
+	r.linkMark.Hidden = !r.w.linked || r.shownMarks.check || 10*z < 3
 	if r.w.linked {
 		d := 10 * z
 		r.linkMark.Move(fyne.NewPos(size.Width-d-6*z, 6*z))
@@ -321,9 +418,15 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 }
 
 func (r *cardRenderer) updateSelection() {
+	r.showSelection()
+	r.sel.Refresh()
+}
+
+// showSelection shows the outline and handles of a selected note.
+func (r *cardRenderer) showSelection() {
 	r.sel.Hidden = !r.w.selected
 	r.handle.Hidden = !r.w.selected
-	r.sel.Refresh()
+	r.linkHandle.Hidden = !r.w.selected || !r.linkable
 }
 
 // MinSize implements fyne.WidgetRenderer: the board sizes cards itself.
@@ -337,7 +440,11 @@ func (r *cardRenderer) Objects() []fyne.CanvasObject {
 		for _, t := range r.lines {
 			r.objects = append(r.objects, t)
 		}
-		r.objects = append(r.objects, r.voteDot, r.voteText, r.scoreText, r.linkMark, r.sel, r.handle)
+		r.objects = append(r.objects, r.voteDot, r.voteText, r.scoreText, r.linkMark)
+		if r.marks != nil {
+			r.objects = append(r.objects, r.marks.objects()...)
+		}
+		r.objects = append(r.objects, r.sel, r.handle, r.linkHandle)
 	}
 	return r.objects
 }
@@ -346,8 +453,7 @@ func (r *cardRenderer) Objects() []fyne.CanvasObject {
 // the note out again.
 func (r *cardRenderer) Refresh() {
 	r.update()
-	r.sel.Hidden = !r.w.selected
-	r.handle.Hidden = !r.w.selected
+	r.showSelection()
 	r.Layout(r.w.Size())
 	fcanvas.Refresh(r.w)
 }
