@@ -1,15 +1,36 @@
 package canvas
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/google/uuid"
 )
 
 // Link joins two cards of one board: a pain reliever to the pain it
-// relieves, a gain creator to a gain, a product to a job.
+// relieves, a gain creator to a gain, a product to a job (see CanLink).
+// From is the value-map card, To the customer-profile card; links have no
+// direction otherwise. Strength is "" in files from before it existed,
+// which counts as strong.
 type Link struct {
 	From, To uuid.UUID
+	Strength Strength
+}
+
+// Joins reports whether l joins the cards a and b, in either order.
+func (l Link) Joins(a, b uuid.UUID) bool {
+	return (l.From == a && l.To == b) || (l.From == b && l.To == a)
+}
+
+// linkKey is a link's pair of cards in a fixed order, to find duplicates
+// whatever the order or strength.
+type linkKey struct{ a, b uuid.UUID }
+
+func keyOf(l Link) linkKey {
+	if bytes.Compare(l.To[:], l.From[:]) < 0 {
+		return linkKey{l.To, l.From}
+	}
+	return linkKey{l.From, l.To}
 }
 
 // Board is one canvas of a project, made from a template. Cards are kept in
@@ -178,14 +199,19 @@ func (b *Board) CardAt(p Point) *Card {
 	return nil
 }
 
-// HasLink reports whether l is on the board (in either direction).
-func (b *Board) HasLink(l Link) bool {
-	for _, m := range b.Links {
-		if m == l || (m.From == l.To && m.To == l.From) {
-			return true
+// HasLink reports whether l's cards are linked on the board (in either
+// direction, whatever the strength).
+func (b *Board) HasLink(l Link) bool { return b.LinkIndex(l.From, l.To) >= 0 }
+
+// LinkIndex is the position in b.Links of the link joining a and b, in
+// either order, or -1.
+func (b *Board) LinkIndex(a, c uuid.UUID) int {
+	for i, m := range b.Links {
+		if m.Joins(a, c) {
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // StepIndex returns the position of the step with that id, or -1.
@@ -200,7 +226,7 @@ func (b *Board) StepIndex(id string) int {
 
 // placeCard updates c's zone from where it sits; c.Zone is the zone it was
 // in. When it enters another zone that does not take its kind, it becomes
-// that zone's kind: dropping a note into "Pains" makes it a pain, as a
+// that zone's kind, losing the fields the new kind does not have: dropping a note into "Pains" makes it a pain, as a
 // facilitator sorting the wall expects. A card that stays in its zone
 // keeps its kind, even one the zone would not give it: a kind set by hand
 // survives a nudge.
@@ -212,6 +238,9 @@ func (b *Board) placeCard(c *Card) {
 	}
 	if z.ID != c.Zone && !z.Accepts(c.Kind) {
 		c.Kind = z.DefaultKind()
+		// A pain's severity on what is now a gain would read as its
+		// relevance: the fields of the old kind go (undo brings them back).
+		c.DropInapplicable()
 	}
 	c.Zone = z.ID
 }

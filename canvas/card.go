@@ -24,10 +24,11 @@ type Card struct {
 	Tags   []string
 	Votes  int
 
-	Severity     *int     // pains: 1 (mild) … 5 (extreme)
-	Relevance    *int     // gains: 1 (nice to have) … 5 (essential)
-	Importance   *float64 // jobs and outcomes: 0 … 10
-	Satisfaction *float64 // outcomes: 0 … 10
+	Severity     *int      // pains: 1 (mild) … 5 (extreme)
+	Relevance    *int      // gains: 1 (nice to have) … 5 (essential)
+	Importance   *float64  // jobs and outcomes: 0 … 10
+	Satisfaction *float64  // outcomes: 0 … 10
+	JobTypes     []JobType // jobs: functional, social …; a job may be several
 
 	// Unknown holds members of the file that this version does not know,
 	// verbatim, so that a newer minor version's data survives a save.
@@ -77,6 +78,10 @@ func (c *Card) Clone() Card {
 	}
 	if len(c.Tags) == 0 {
 		d.Tags = nil
+	}
+	d.JobTypes = nil
+	if len(c.JobTypes) > 0 {
+		d.JobTypes = append([]JobType(nil), c.JobTypes...)
 	}
 	if len(c.Unknown) == 0 {
 		d.Unknown = nil

@@ -56,7 +56,7 @@ func (c Clip) Paste(board uuid.UUID, dx, dy float64, label string) *AddCards {
 		e.Cards = append(e.Cards, n)
 	}
 	for _, l := range c.Links {
-		e.Links = append(e.Links, Link{From: ids[l.From], To: ids[l.To]})
+		e.Links = append(e.Links, Link{From: ids[l.From], To: ids[l.To], Strength: l.Strength})
 	}
 	return e
 }

@@ -13,6 +13,7 @@ import (
 // and "what did they change?" when a file was changed on disk.
 type Diff struct {
 	OldName, NewName string // differ when the project was renamed
+	ScaleChanged     bool   // the scores' scale (canvas.ScoreScale) differs
 	Boards           []BoardDiff
 }
 
@@ -28,6 +29,7 @@ type BoardDiff struct {
 	Changed          []CardChange
 	LinksAdded       int
 	LinksRemoved     int
+	LinksChanged     int // in both versions, with another strength
 	StepsChanged     bool
 	OtherDataChanged bool // members this version does not know
 }
@@ -41,7 +43,7 @@ type CardChange struct {
 // Empty reports whether the versions hold the same cards, links, boards
 // and names.
 func (d *Diff) Empty() bool {
-	return d.OldName == d.NewName && len(d.Boards) == 0
+	return d.OldName == d.NewName && !d.ScaleChanged && len(d.Boards) == 0
 }
 
 // Counts is the number of cards added, removed and changed over all boards.
@@ -64,7 +66,8 @@ func Compare(old, new *Project) *Diff {
 	if new == nil {
 		new = &Project{}
 	}
-	d := &Diff{OldName: old.Name, NewName: new.Name}
+	d := &Diff{OldName: old.Name, NewName: new.Name,
+		ScaleChanged: scaleOf(old) != scaleOf(new)}
 	for _, nb := range new.Boards {
 		ob := old.Board(nb.ID)
 		if ob == nil {
@@ -106,8 +109,11 @@ func compareBoards(ob, nb *Board) *BoardDiff {
 		}
 	}
 	for _, l := range nb.Links {
-		if !ob.HasLink(l) {
+		switch i := ob.LinkIndex(l.From, l.To); {
+		case i < 0:
 			bd.LinksAdded++
+		case ob.Links[i].Strength != l.Strength:
+			bd.LinksChanged++
 		}
 	}
 	for _, l := range ob.Links {
@@ -116,7 +122,7 @@ func compareBoards(ob, nb *Board) *BoardDiff {
 		}
 	}
 	if bd.OldTitle == bd.Title && !bd.StepsChanged && !bd.OtherDataChanged &&
-		len(bd.AddedCards)+len(bd.RemovedCards)+len(bd.Changed)+bd.LinksAdded+bd.LinksRemoved == 0 {
+		len(bd.AddedCards)+len(bd.RemovedCards)+len(bd.Changed)+bd.LinksAdded+bd.LinksRemoved+bd.LinksChanged == 0 {
 		return nil
 	}
 	return bd
@@ -139,6 +145,7 @@ func compareCards(a, b *Card) []string {
 	add(a.Quote != b.Quote || a.Source != b.Source, "quote")
 	add(!slices.Equal(a.Tags, b.Tags), "tags")
 	add(a.Votes != b.Votes, "votes")
+	add(!slices.Equal(a.JobTypes, b.JobTypes), "job types")
 	add(!samePtr(a.Severity, b.Severity) || !samePtr(a.Relevance, b.Relevance) ||
 		!samePtr(a.Importance, b.Importance) || !samePtr(a.Satisfaction, b.Satisfaction), "scores")
 	add(!bytes.Equal(a.Unknown, b.Unknown), "other data")
@@ -150,4 +157,12 @@ func samePtr[T comparable](a, b *T) bool {
 		return a == b
 	}
 	return *a == *b
+}
+
+// scaleOf is p's scale with the empty one named: "" and "room" are one.
+func scaleOf(p *Project) ScoreScale {
+	if p.ScoreScale == "" {
+		return ScaleRoom
+	}
+	return p.ScoreScale
 }

@@ -97,6 +97,7 @@ func TestCompareCardFields(t *testing.T) {
 		{"votes", func(c *canvas.Card) { c.Votes++ }},
 		{"scores", func(c *canvas.Card) { v := 3; c.Severity = &v }},
 		{"scores", func(c *canvas.Card) { *c.Importance = 1 }},
+		{"job types", func(c *canvas.Card) { c.JobTypes = []canvas.JobType{canvas.JobSocial} }},
 		{"other data", func(c *canvas.Card) { c.Unknown = []byte(`{"x":1}`) }},
 	} {
 		f := newFixture(t)
@@ -118,5 +119,19 @@ func TestCompareWithNothing(t *testing.T) {
 	d = canvas.Compare(f.p, nil)
 	if a, r, _ := d.Counts(); a != 0 || r != f.p.CardCount() || !d.Boards[0].Removed {
 		t.Errorf("to nothing: %d added, %d removed", a, r)
+	}
+}
+
+func TestCompareLinkStrengthAndScale(t *testing.T) {
+	f := newFixture(t)
+	old := f.p.Clone()
+	f.vpc.Links[0].Strength = canvas.StrengthWeak
+	f.p.ScoreScale = canvas.ScaleSurvey
+	d := canvas.Compare(old, f.p)
+	if d.Empty() || !d.ScaleChanged || len(d.Boards) != 1 {
+		t.Fatalf("diff = %+v", d)
+	}
+	if b := d.Boards[0]; b.LinksChanged != 1 || b.LinksAdded != 0 || b.LinksRemoved != 0 {
+		t.Errorf("links: %d changed, %d added, %d removed; want 1, 0, 0", b.LinksChanged, b.LinksAdded, b.LinksRemoved)
 	}
 }

@@ -125,7 +125,7 @@ func (e *AddCards) Apply(p *Project) error {
 		}
 		fresh[c.ID] = true
 	}
-	links := map[Link]bool{}
+	links := map[linkKey]bool{}
 	for _, l := range e.Links {
 		switch {
 		case (!fresh[l.From] && b.Card(l.From) == nil) || (!fresh[l.To] && b.Card(l.To) == nil):
@@ -135,10 +135,12 @@ func (e *AddCards) Apply(p *Project) error {
 			return fmt.Errorf("link %s → %s joins no new card", l.From, l.To)
 		case l.From == l.To:
 			return fmt.Errorf("a card cannot link to itself")
-		case links[l] || links[Link{l.To, l.From}]:
+		case links[keyOf(l)]:
 			return fmt.Errorf("these cards are already linked")
+		case !l.Strength.Valid():
+			return fmt.Errorf("unknown link strength %q", l.Strength)
 		}
-		links[l] = true
+		links[keyOf(l)] = true
 	}
 	if len(b.Links)+len(e.Links) > MaxLinks {
 		return fmt.Errorf("a board holds at most %d links", MaxLinks)
@@ -264,7 +266,8 @@ func (e *MoveCards) Apply(p *Project) error {
 			if e.origin != nil {
 				start = e.origin[i]
 			}
-			to[i] = Card{X: x, Y: y, W: c.W, H: c.H, Kind: start.Kind, Zone: start.Zone}
+			to[i] = start
+			to[i].X, to[i].Y, to[i].W, to[i].H = x, y, c.W, c.H
 			b.placeCard(&to[i])
 		}
 		e.from, e.to = from, to
@@ -398,7 +401,8 @@ func (e *ResizeCard) Apply(p *Project) error {
 		if e.origin != nil {
 			start = *e.origin
 		}
-		e.to = Card{X: c.X, Y: c.Y, W: e.W, H: e.H, Kind: start.Kind, Zone: start.Zone}
+		e.to = start
+		e.to.X, e.to.Y, e.to.W, e.to.H = c.X, c.Y, e.W, e.H
 		b.placeCard(&e.to)
 	}
 	setSizing(c, e.to)
@@ -436,18 +440,47 @@ func (e *ResizeCard) continues(prev Edit) {
 	}
 }
 
-// sizing is the part of a card a resize changes.
-func sizing(c *Card) Card { return Card{W: c.W, H: c.H, Kind: c.Kind, Zone: c.Zone} }
+// sizing is the part of a card a resize changes: its size, and with its
+// zone the kind and the fields of the kind.
+func sizing(c *Card) Card {
+	k := kindFields(c)
+	k.W, k.H = c.W, c.H
+	return k
+}
 
-func setSizing(c *Card, to Card) { c.W, c.H, c.Kind, c.Zone = to.W, to.H, to.Kind, to.Zone }
+func setSizing(c *Card, to Card) {
+	c.W, c.H = to.W, to.H
+	setKindFields(c, to)
+}
 
-// placement is the part of a card a move changes.
-func placement(c *Card) Card { return Card{X: c.X, Y: c.Y, Kind: c.Kind, Zone: c.Zone} }
+// placement is the part of a card a move changes: its position, and with
+// its zone the kind and the fields of the kind.
+func placement(c *Card) Card {
+	k := kindFields(c)
+	k.X, k.Y = c.X, c.Y
+	return k
+}
 
 func setPlacements(cards []*Card, to []Card) {
 	for i, c := range cards {
-		c.X, c.Y, c.Kind, c.Zone = to[i].X, to[i].Y, to[i].Kind, to[i].Zone
+		c.X, c.Y = to[i].X, to[i].Y
+		setKindFields(c, to[i])
 	}
+}
+
+// kindFields is the part of a card that follows its zone: the zone, the
+// kind, and the fields that apply to some kinds only (a card that takes
+// another kind drops them, and undo brings them back). The scores are
+// shared, not copied: edits replace a score, never write through it.
+func kindFields(c *Card) Card {
+	return Card{Kind: c.Kind, Zone: c.Zone, Severity: c.Severity, Relevance: c.Relevance,
+		Importance: c.Importance, Satisfaction: c.Satisfaction, JobTypes: c.JobTypes}
+}
+
+func setKindFields(c *Card, to Card) {
+	c.Kind, c.Zone = to.Kind, to.Zone
+	c.Severity, c.Relevance, c.Importance, c.Satisfaction = to.Severity, to.Relevance, to.Importance, to.Satisfaction
+	c.JobTypes = to.JobTypes
 }
 
 // UpdateCard replaces what a card says and how it looks: text, quote,
@@ -462,16 +495,124 @@ type UpdateCard struct {
 
 // ChangeCard makes an UpdateCard from the card's present state changed by
 // fn; label names the change in the Edit menu ("Edit text", "Set colour").
+// Fields that do not apply to the card's kind after fn are dropped (a kind
+// set by hand): undo brings them back.
 func ChangeCard(p *Project, boardID, cardID uuid.UUID, label string, fn func(*Card)) (*UpdateCard, error) {
 	_, c, err := boardCard(p, boardID, cardID)
 	if err != nil {
 		return nil, err
 	}
+	return &UpdateCard{Board: boardID, Card: changed(c, fn), Label: label}, nil
+}
+
+func changed(c *Card, fn func(*Card)) Card {
 	n := c.Clone()
 	fn(&n)
 	n.ID = c.ID
-	return &UpdateCard{Board: boardID, Card: n, Label: label}, nil
+	n.DropInapplicable()
+	return n
 }
+
+// ChangeCards makes one undo step that changes each of the cards with
+// those ids by fn, as ChangeCard does one: the inspector's change of a
+// field on a selection, a colour or a kind for several cards. One id gives
+// an *UpdateCard, several an *UpdateCards.
+func ChangeCards(p *Project, boardID uuid.UUID, ids []uuid.UUID, label string, fn func(*Card)) (Edit, error) {
+	if len(ids) == 1 {
+		return ChangeCard(p, boardID, ids[0], label, fn)
+	}
+	b, err := board(p, boardID)
+	if err != nil {
+		return nil, err
+	}
+	set, err := cardSet(b, ids)
+	if err != nil {
+		return nil, err
+	}
+	if len(set) == 0 {
+		return nil, fmt.Errorf("no card to change")
+	}
+	e := &UpdateCards{Board: boardID, Label: label, Cards: make([]Card, 0, len(set))}
+	for _, c := range b.Cards { // board order, each card once
+		if set[c.ID] {
+			e.Cards = append(e.Cards, changed(c, fn))
+		}
+	}
+	return e, nil
+}
+
+// UpdateCards is UpdateCard for several cards of a board, as one undo
+// step. Make one with ChangeCards.
+type UpdateCards struct {
+	Board uuid.UUID
+	Cards []Card // the new states; their IDs name the cards
+	Label string
+
+	old []Card
+}
+
+func (e *UpdateCards) Name() string {
+	if e.Label != "" {
+		return e.Label
+	}
+	return Plural(len(e.Cards), "Change card", "Change cards")
+}
+
+// IDs lists the cards the edit changes.
+func (e *UpdateCards) IDs() []uuid.UUID {
+	ids := make([]uuid.UUID, len(e.Cards))
+	for i := range e.Cards {
+		ids[i] = e.Cards[i].ID
+	}
+	return ids
+}
+
+func (e *UpdateCards) Apply(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	cards := make([]*Card, len(e.Cards))
+	for i := range e.Cards {
+		if cards[i] = b.Card(e.Cards[i].ID); cards[i] == nil {
+			return fmt.Errorf("card %s: %w", e.Cards[i].ID, ErrNotFound)
+		}
+		if err := ValidateCard(&e.Cards[i]); err != nil {
+			return err
+		}
+	}
+	if e.old == nil {
+		e.old = make([]Card, len(cards))
+		for i, c := range cards {
+			e.old[i] = c.Clone()
+		}
+	}
+	for i, c := range cards {
+		*c = e.Cards[i].Clone()
+		// The zone follows the position; the kind is the one asked for.
+		c.Zone = ""
+		if z, ok := b.ZoneAt(c.Center()); ok {
+			c.Zone = z.ID
+		}
+	}
+	return nil
+}
+
+func (e *UpdateCards) Undo(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	for i := range e.old {
+		if c := b.Card(e.old[i].ID); c != nil {
+			*c = e.old[i].Clone()
+		}
+	}
+	return nil
+}
+
+// BoardID implements BoardEdit.
+func (e *UpdateCards) BoardID() uuid.UUID { return e.Board }
 
 func (e *UpdateCard) Name() string {
 	if e.Label != "" {
@@ -550,7 +691,9 @@ func (e *BringToFront) Undo(p *Project) error {
 	return nil
 }
 
-// AddLink joins two cards of a board.
+// AddLink joins two cards of a board with a fit link, which CanLink must
+// allow. Links from files are not checked against it: a file keeps
+// whatever links it was written with.
 type AddLink struct {
 	Board uuid.UUID
 	Link  Link
@@ -564,11 +707,16 @@ func (e *AddLink) Apply(p *Project) error {
 		return err
 	}
 	l := e.Link
+	from, to := b.Card(l.From), b.Card(l.To)
+	if from == nil || to == nil {
+		return fmt.Errorf("link: both cards must be on this board: %w", ErrNotFound)
+	}
+	if err := CanLink(from, to); err != nil {
+		return err
+	}
 	switch {
-	case b.Card(l.From) == nil || b.Card(l.To) == nil:
-		return fmt.Errorf("link: %w", ErrNotFound)
-	case l.From == l.To:
-		return fmt.Errorf("a card cannot link to itself")
+	case !l.Strength.Valid():
+		return fmt.Errorf("unknown link strength %q (want weak, partial or strong)", l.Strength)
 	case b.HasLink(l):
 		return fmt.Errorf("these cards are already linked")
 	case len(b.Links) >= MaxLinks:
@@ -583,7 +731,7 @@ func (e *AddLink) Undo(p *Project) error {
 	if err != nil {
 		return err
 	}
-	b.Links = slices.DeleteFunc(b.Links, func(l Link) bool { return l == e.Link })
+	b.Links = slices.DeleteFunc(b.Links, func(l Link) bool { return l.Joins(e.Link.From, e.Link.To) })
 	return nil
 }
 
@@ -604,9 +752,7 @@ func (e *RemoveLink) Apply(p *Project) error {
 		return err
 	}
 	// Links have no direction: B→A removes a stored A→B.
-	e.at = slices.IndexFunc(b.Links, func(l Link) bool {
-		return l == e.Link || (l.From == e.Link.To && l.To == e.Link.From)
-	})
+	e.at = b.LinkIndex(e.Link.From, e.Link.To)
 	if e.at < 0 {
 		return fmt.Errorf("link: %w", ErrNotFound)
 	}

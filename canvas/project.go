@@ -13,7 +13,8 @@ type Project struct {
 	Name        string
 	Description string
 	Boards      []*Board
-	Unknown     []byte // file members this version does not know, verbatim
+	ScoreScale  ScoreScale // where outcome scores come from; "" is ScaleRoom
+	Unknown     []byte     // file members this version does not know, verbatim
 }
 
 // NewProject makes a project with one board per template id given.

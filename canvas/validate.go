@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -120,6 +121,9 @@ func (p *Project) Validate() error {
 	c.id("", p.ID, seen)
 	c.text("name", p.Name, 1, MaxNameLen)
 	c.text("description", p.Description, 0, MaxDescriptionLen)
+	if !p.ScoreScale.Valid() {
+		c.addf("scoreScale", "unknown score scale %q (want room or survey)", p.ScoreScale)
+	}
 	if len(p.Boards) > MaxBoards {
 		c.addf("boards", "too many boards: %d, the limit is %d", len(p.Boards), MaxBoards)
 	}
@@ -182,7 +186,7 @@ func (c *checker) links(owner string, ls []Link, cards map[uuid.UUID]bool) {
 	if len(ls) > MaxLinks {
 		c.addf(path(), "too many links: %d, the limit is %d", len(ls), MaxLinks)
 	}
-	links := map[Link]bool{}
+	links := make(map[linkKey]bool, len(ls))
 	for i, l := range ls {
 		lp := func() string { return fmt.Sprintf("%s[%d]", path(), i) }
 		switch {
@@ -192,10 +196,12 @@ func (c *checker) links(owner string, ls []Link, cards map[uuid.UUID]bool) {
 			c.addf(lp()+".to", "no card %s on this board", l.To)
 		case l.From == l.To:
 			c.addf(lp(), "a card cannot link to itself")
-		case links[l] || links[Link{l.To, l.From}]:
+		case links[keyOf(l)]:
 			c.addf(lp(), "duplicate link")
+		case !l.Strength.Valid():
+			c.addf(lp()+".strength", "unknown strength %q (want weak, partial or strong)", l.Strength)
 		}
-		links[l] = true
+		links[keyOf(l)] = true
 	}
 }
 
@@ -241,6 +247,17 @@ func (c *checker) card(path string, k *Card, seen map[uuid.UUID]string) {
 	c.intRange(path, ".relevance", k.Relevance, 1, 5)
 	c.score(path, ".importance", k.Importance)
 	c.score(path, ".satisfaction", k.Satisfaction)
+	if len(k.JobTypes) > len(JobTypes) {
+		c.addf(path+".jobTypes", "too many job types: %d, there are %d", len(k.JobTypes), len(JobTypes))
+	}
+	for i, t := range k.JobTypes {
+		switch {
+		case !t.Valid():
+			c.addf(fmt.Sprintf("%s.jobTypes[%d]", path, i), "unknown job type %q (want functional, social, emotional, supporting or consumption)", t)
+		case slices.Contains(k.JobTypes[:i], t):
+			c.addf(fmt.Sprintf("%s.jobTypes[%d]", path, i), "duplicate job type %q", t)
+		}
+	}
 }
 
 func (c *checker) intRange(base, field string, v *int, min, max int) {

@@ -91,6 +91,7 @@ type (
 		ID          string       `json:"id"`
 		Name        string       `json:"name"`
 		Description string       `json:"description,omitempty"`
+		ScoreScale  string       `json:"scoreScale,omitempty"`
 		Boards      []plainBoard `json:"boards"`
 	}
 	plainBoard struct {
@@ -107,8 +108,9 @@ type (
 		Description string `json:"description,omitempty"`
 	}
 	plainLink struct {
-		From string `json:"from"`
-		To   string `json:"to"`
+		From     string `json:"from"`
+		To       string `json:"to"`
+		Strength string `json:"strength,omitempty"`
 	}
 	plainCard struct {
 		ID           string   `json:"id"`
@@ -128,18 +130,20 @@ type (
 		Relevance    *int     `json:"relevance,omitempty"`
 		Importance   *float64 `json:"importance,omitempty"`
 		Satisfaction *float64 `json:"satisfaction,omitempty"`
+		JobTypes     []string `json:"jobTypes,omitempty"`
 	}
 )
 
 func toPlain(p *canvas.Project) *plainProject {
-	pp := &plainProject{Format: Format, Version: Version, ID: p.ID.String(), Name: p.Name, Description: p.Description}
+	pp := &plainProject{Format: Format, Version: Version, ID: p.ID.String(), Name: p.Name, Description: p.Description,
+		ScoreScale: string(p.ScoreScale)}
 	for _, b := range p.Boards {
 		pb := plainBoard{ID: b.ID.String(), Template: b.Template, Title: b.Title, Cards: []plainCard{}}
 		for _, s := range b.Steps {
 			pb.Steps = append(pb.Steps, plainStep(s))
 		}
 		for _, l := range b.Links {
-			pb.Links = append(pb.Links, plainLink{l.From.String(), l.To.String()})
+			pb.Links = append(pb.Links, plainLink{l.From.String(), l.To.String(), string(l.Strength)})
 		}
 		for _, c := range b.Cards {
 			pb.Cards = append(pb.Cards, plainCard{
@@ -148,6 +152,10 @@ func toPlain(p *canvas.Project) *plainProject {
 				Votes: c.Votes, Severity: c.Severity, Relevance: c.Relevance,
 				Importance: c.Importance, Satisfaction: c.Satisfaction,
 			})
+			for _, t := range c.JobTypes {
+				last := &pb.Cards[len(pb.Cards)-1]
+				last.JobTypes = append(last.JobTypes, string(t))
+			}
 		}
 		pp.Boards = append(pp.Boards, pb)
 	}

@@ -86,7 +86,7 @@ func encodeClip(clip canvas.Clip, sum string) ([]byte, error) {
 	if len(clip.Links) > 0 {
 		fc.Links = make(fileLinks, len(clip.Links))
 		for i, l := range clip.Links {
-			fc.Links[i] = fileLink{From: fileID(l.From), To: fileID(l.To)}
+			fc.Links[i] = fileLink{From: fileID(l.From), To: fileID(l.To), Strength: l.Strength}
 		}
 	}
 	data, err := json.Marshal(&fc, json.Deterministic(true))
@@ -147,7 +147,7 @@ func DecodeClip(data []byte, name string) (canvas.Clip, string, error) {
 		if l.To == (fileID{}) {
 			cv.miss("links[" + strconv.Itoa(i) + "].to")
 		}
-		clip.Links = append(clip.Links, canvas.Link{From: uuid.UUID(l.From), To: uuid.UUID(l.To)})
+		clip.Links = append(clip.Links, canvas.Link{From: uuid.UUID(l.From), To: uuid.UUID(l.To), Strength: l.Strength})
 	}
 	if len(cv.missing) > 0 {
 		return canvas.Clip{}, "", &ValidationError{File: name, Err: cv.missing}

@@ -46,6 +46,7 @@ type (
 		ID          fileID         `json:"id"`
 		Name        string         `json:"name"`
 		Description string         `json:"description,omitempty"`
+		ScoreScale  string         `json:"scoreScale,omitempty"`
 		Boards      fileBoards     `json:"boards"`
 		Unknown     jsontext.Value `json:",embed"`
 	}
@@ -67,8 +68,9 @@ type (
 	}
 
 	fileLink struct {
-		From fileID `json:"from"`
-		To   fileID `json:"to"`
+		From     fileID          `json:"from"`
+		To       fileID          `json:"to"`
+		Strength canvas.Strength `json:"strength,omitempty"`
 	}
 
 	fileCard struct {
@@ -89,6 +91,7 @@ type (
 		Relevance    *wholeNumber   `json:"relevance,omitzero"`
 		Importance   *float64       `json:"importance,omitzero"`
 		Satisfaction *float64       `json:"satisfaction,omitzero"`
+		JobTypes     fileJobTypes   `json:"jobTypes,omitempty"`
 		Unknown      jsontext.Value `json:",embed"`
 	}
 
@@ -100,6 +103,9 @@ type (
 	fileLinks  []fileLink
 	fileSteps  []fileStep
 	fileTags   []string
+	// fileJobTypes is a job's types; the list stops at more than there
+	// are, which only a broken or hostile file holds.
+	fileJobTypes []canvas.JobType
 )
 
 // wholeNumber is an integer member. It also reads 2.0 and 2e0, which
@@ -321,7 +327,8 @@ func projectPath() string      { return "(project)" }
 // project converts the decoded file to the model.
 func (fp *fileProject) project(name string) (*canvas.Project, error) {
 	cv := &converter{name: name}
-	p := &canvas.Project{ID: uuid.UUID(fp.ID), Name: fp.Name, Description: fp.Description}
+	p := &canvas.Project{ID: uuid.UUID(fp.ID), Name: fp.Name, Description: fp.Description,
+		ScoreScale: canvas.ScoreScale(fp.ScoreScale)}
 	if fp.Boards == nil {
 		cv.miss("boards")
 	}
@@ -366,7 +373,7 @@ func (fp *fileProject) project(name string) (*canvas.Project, error) {
 				if l.To == (fileID{}) {
 					cv.miss(linkPath(i, j) + ".to")
 				}
-				b.Links[j] = canvas.Link{From: uuid.UUID(l.From), To: uuid.UUID(l.To)}
+				b.Links[j] = canvas.Link{From: uuid.UUID(l.From), To: uuid.UUID(l.To), Strength: l.Strength}
 			}
 		}
 		// One allocation for the cards of a board rather than one per card.
@@ -403,6 +410,9 @@ func (cv *converter) card(fc *fileCard, c *canvas.Card, level int, path func() s
 	}
 	if len(fc.Tags) > 0 {
 		c.Tags = fc.Tags
+	}
+	if len(fc.JobTypes) > 0 {
+		c.JobTypes = fc.JobTypes
 	}
 	if fc.Kind == "" {
 		cv.miss(path() + ".kind")
@@ -445,6 +455,11 @@ func toFile(p *canvas.Project) (fp *fileProject, size int, err error) {
 		Description: p.Description,
 		Boards:      make(fileBoards, len(p.Boards)),
 	}
+	// The room's scale is the default: a file says nothing of it, as the
+	// files written before the scale existed.
+	if p.ScoreScale != canvas.ScaleRoom {
+		fp.ScoreScale = string(p.ScoreScale)
+	}
 	size = 512 + len(p.Description) + 2*len(p.Unknown)
 	unknown := func(v []byte, level int, path func() string) jsontext.Value {
 		if len(v) == 0 || err != nil {
@@ -474,7 +489,7 @@ func toFile(p *canvas.Project) (fp *fileProject, size int, err error) {
 		if len(b.Links) > 0 {
 			fb.Links = make(fileLinks, len(b.Links))
 			for j, l := range b.Links {
-				fb.Links[j] = fileLink{From: fileID(l.From), To: fileID(l.To)}
+				fb.Links[j] = fileLink{From: fileID(l.From), To: fileID(l.To), Strength: l.Strength}
 			}
 		}
 		size += 512 + 2*len(b.Unknown) + 150*len(b.Steps) + 140*len(b.Links)
@@ -523,6 +538,7 @@ func toFileCard(c *canvas.Card, zone string) fileCard {
 		Relevance:    (*wholeNumber)(c.Relevance),
 		Importance:   c.Importance,
 		Satisfaction: c.Satisfaction,
+		JobTypes:     c.JobTypes,
 	}
 }
 

@@ -28,6 +28,7 @@ func genProject(seed uint64, n int) *canvas.Project {
 		ID:          id(),
 		Name:        "Commuter cycling",
 		Description: "Interviews with 14 commuters, March – April.\nSecond line with \"quotes\" and ünïcödé ✓.",
+		ScoreScale:  canvas.ScaleSurvey,
 		Unknown:     []byte(`{"x-theme":{"dark":true,"accent":"#112233"},"x-history":[1,2.5,"three",null,{"deep":[[1]]}]}`),
 	}
 	templates := []string{canvas.TemplateValueProposition, canvas.TemplateJobMap, canvas.TemplateFree}
@@ -82,6 +83,10 @@ func genProject(seed uint64, n int) *canvas.Project {
 			imp, sat := float64(r.IntN(101))/10, 7.25
 			c.Importance, c.Satisfaction = &imp, &sat
 		}
+		if i%6 == 5 {
+			k := i % 4
+			c.JobTypes = canvas.JobTypes[k : k+1+i/6%2]
+		}
 		if i%7 == 0 {
 			c.Unknown = []byte(fmt.Sprintf(`{"x-author":"ana","x-meta":{"n":%d,"list":[true,false]}}`, i))
 		}
@@ -89,7 +94,8 @@ func genProject(seed uint64, n int) *canvas.Project {
 	}
 	for _, b := range p.Boards {
 		for j := 0; j+1 < len(b.Cards) && j < 2*n/len(p.Boards)/5; j += 2 {
-			b.Links = append(b.Links, canvas.Link{From: b.Cards[j].ID, To: b.Cards[j+1].ID})
+			b.Links = append(b.Links, canvas.Link{From: b.Cards[j].ID, To: b.Cards[j+1].ID,
+				Strength: []canvas.Strength{"", canvas.StrengthWeak, canvas.StrengthPartial, canvas.StrengthStrong}[j/2%4]})
 		}
 	}
 	p.Normalize()

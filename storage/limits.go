@@ -142,6 +142,14 @@ func (ts *fileTags) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	return err
 }
 
+// UnmarshalJSONFrom decodes a job's types, at most as many as there are.
+func (ts *fileJobTypes) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	s := []canvas.JobType(*ts)
+	err := decodeList(d, &s, len(canvas.JobTypes), "job types", nil)
+	*ts = s
+	return err
+}
+
 // depth returns how deeply objects and arrays nest in v, a valid JSON
 // value: 0 for a string, number or literal.
 func depth(v []byte) int {

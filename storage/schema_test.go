@@ -91,6 +91,10 @@ func TestSchemaRejects(t *testing.T) {
 		{"unknown member in a link", `"to": "2b35c26e-46e7-413f-b48e-9f71762089ea"`, `"to": "2b35c26e-46e7-413f-b48e-9f71762089ea", "weight": 2`},
 		{"text too long", `"Arrive sweaty"`, `"` + strings.Repeat("é", 2001) + `"`},
 		{"too small", `"w": 160, "h": 100},`, `"w": 19, "h": 100},`},
+		{"unknown link strength", `"to": "2b35c26e-46e7-413f-b48e-9f71762089ea"`, `"to": "2b35c26e-46e7-413f-b48e-9f71762089ea", "strength": "total"`},
+		{"unknown job type", `"kind": "pain", `, `"kind": "pain", "jobTypes": ["financial"], `},
+		{"duplicate job type", `"kind": "pain", `, `"kind": "pain", "jobTypes": ["social", "social"], `},
+		{"unknown score scale", `"name": "Test",`, `"name": "Test", "scoreScale": "gut",`},
 	}
 	if err := schemaValidate(s, []byte(base)); err != nil {
 		t.Fatalf("base: %v", err)

@@ -1,0 +1,139 @@
+package canvas
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// fitPartner maps each value-map kind to the customer-profile kind it
+// addresses, the only links of the value proposition canvas's fit.
+var fitPartner = map[Kind]Kind{
+	KindPainReliever: KindPain,
+	KindGainCreator:  KindGain,
+	KindProduct:      KindJob,
+}
+
+// profilePartner is fitPartner the other way round.
+var profilePartner = map[Kind]Kind{
+	KindPain: KindPainReliever,
+	KindGain: KindGainCreator,
+	KindJob:  KindProduct,
+}
+
+// ErrSelfLink is CanLink's answer for a card and itself.
+var ErrSelfLink = errors.New("a card cannot link to itself")
+
+// CanLink reports whether a and b (in either order) may be joined by a fit
+// link: a pain reliever and a pain, a gain creator and a gain, a product or
+// service and a customer job. The error says why not in words for the
+// person who tried ("A pain reliever links to a pain, not to a gain").
+// Whether they are already linked, or on one board, is for the edit to
+// check.
+func CanLink(a, b *Card) error {
+	if a == b || a.ID == b.ID {
+		return ErrSelfLink
+	}
+	if want, ok := fitPartner[a.Kind]; ok {
+		return partnerError(a.Kind, want, b.Kind)
+	}
+	if want, ok := fitPartner[b.Kind]; ok {
+		return partnerError(b.Kind, want, a.Kind)
+	}
+	if want, ok := profilePartner[a.Kind]; ok {
+		return partnerError(a.Kind, want, b.Kind)
+	}
+	if want, ok := profilePartner[b.Kind]; ok {
+		return partnerError(b.Kind, want, a.Kind)
+	}
+	return fmt.Errorf("Only the value map links to the customer profile: %s and %s take no link",
+		article(a.Kind), article(b.Kind))
+}
+
+func partnerError(k, want, got Kind) error {
+	if got == want {
+		return nil
+	}
+	return fmt.Errorf("%s links to %s, not to %s", capitalize(article(k)), article(want), article(got))
+}
+
+// article names k in a sentence: "a pain reliever", "an outcome".
+func article(k Kind) string {
+	l := strings.ToLower(k.Label())
+	if l != "" && strings.ContainsRune("aeiou", rune(l[0])) {
+		return "an " + l
+	}
+	return "a " + l
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// isValueMap reports whether k is a card of the value map's side of a link.
+func isValueMap(k Kind) bool { _, ok := fitPartner[k]; return ok }
+
+// NewLink makes the link between a and b that CanLink allows, ordered
+// From the value-map card (product, pain reliever, gain creator) To the
+// customer-profile card.
+func NewLink(a, b *Card, s Strength) (Link, error) {
+	if err := CanLink(a, b); err != nil {
+		return Link{}, err
+	}
+	if !s.Valid() {
+		return Link{}, fmt.Errorf("unknown link strength %q (want weak, partial or strong)", s)
+	}
+	if !isValueMap(a.Kind) {
+		a, b = b, a
+	}
+	return Link{From: a.ID, To: b.ID, Strength: s}, nil
+}
+
+// SetLinkStrength sets how well a value-map card addresses the card it is
+// linked to. From and To name the link's cards in either order.
+type SetLinkStrength struct {
+	Board    uuid.UUID
+	From, To uuid.UUID
+	Strength Strength
+
+	old Strength
+}
+
+func (e *SetLinkStrength) Name() string { return "Set link strength" }
+
+func (e *SetLinkStrength) Apply(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	if !e.Strength.Valid() {
+		return fmt.Errorf("unknown link strength %q (want weak, partial or strong)", e.Strength)
+	}
+	i := b.LinkIndex(e.From, e.To)
+	if i < 0 {
+		return fmt.Errorf("link: %w", ErrNotFound)
+	}
+	e.old, b.Links[i].Strength = b.Links[i].Strength, e.Strength
+	return nil
+}
+
+func (e *SetLinkStrength) Undo(p *Project) error {
+	b, err := board(p, e.Board)
+	if err != nil {
+		return err
+	}
+	i := b.LinkIndex(e.From, e.To)
+	if i < 0 {
+		return fmt.Errorf("link: %w", ErrNotFound)
+	}
+	b.Links[i].Strength = e.old
+	return nil
+}
+
+// BoardID implements BoardEdit.
+func (e *SetLinkStrength) BoardID() uuid.UUID { return e.Board }
