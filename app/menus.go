@@ -72,6 +72,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	}
 	minimap := item("board.Minimap", ctrl(fyne.KeyM), func() { w.SetMinimap(!w.minimapOn()) })
 	minimap.Checked = w.minimapOn()
+	inspector := item("Inspector", ctrl(fyne.KeyI), func() { w.SetInspector(!w.inspectorOn()) })
+	inspector.Checked = w.inspectorOn()
 	themes := fyne.NewMenuItem("Theme", nil)
 	themes.ChildMenu = fyne.NewMenu("")
 	for _, c := range themeChoices {
@@ -111,6 +113,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			item("Actual Size", ctrl(fyne.Key1), w.onBoard(nil, (*board.Widget).Zoom100)),
 			fyne.NewMenuItemSeparator(),
 			minimap,
+			inspector,
 			themes,
 		),
 		fyne.NewMenu("Board",

@@ -33,6 +33,7 @@ type Window struct {
 
 	recovery *autosaver // keeps unsaved changes in a recovery file
 	tips     *tooltips  // the toolbar's
+	insp     *inspector // the panel beside the board
 }
 
 // NewWindow makes an empty window; open a project with OpenPath, OpenSample
@@ -43,9 +44,11 @@ func NewWindow(a fyne.App) *Window {
 	w := &Window{App: a, Window: a.NewWindow("Jobcanvas"), clip: &board.Clipboard{}}
 	w.tabs = container.NewAppTabs()
 	w.tabs.SetTabLocation(container.TabLocationTop)
-	w.tabs.OnSelected = func(*container.TabItem) { w.focusBoard() }
+	w.tabs.OnSelected = func(*container.TabItem) { w.focusBoard(); w.insp.refresh() }
 	w.tips = newTooltips()
-	w.Window.SetContent(w.tips.over(container.NewBorder(w.toolbar(w.tips), nil, nil, nil, w.tabs)))
+	w.insp = newInspector(w.CurrentBoard, w.showError)
+	w.insp.panel.Hidden = !w.inspectorOn()
+	w.Window.SetContent(w.tips.over(container.NewBorder(w.toolbar(w.tips), nil, nil, w.insp.panel, w.tabs)))
 	w.Window.Resize(fyne.NewSize(1280, 800))
 	w.Window.SetCloseIntercept(w.Close)
 	w.recovery = newAutosaver(autosaveUI{
@@ -53,7 +56,7 @@ func NewWindow(a fyne.App) *Window {
 		showError:     func(err error) { dialog.ShowError(err, w.Window) },
 		openElsewhere: w.warnOpenElsewhere,
 	})
-	w.Window.SetOnClosed(w.recovery.shutdown)
+	w.Window.SetOnClosed(func() { w.insp.close(); w.recovery.shutdown() })
 	w.addShortcuts()
 	w.keysToBoard()
 	return w
@@ -84,6 +87,7 @@ func (w *Window) SetDocument(doc *Document) {
 	if len(w.tabs.Items) > 0 {
 		w.tabs.SelectIndex(0)
 	}
+	w.insp.setDocument(doc)
 	w.updateTitle()
 	w.refreshMenu()
 	w.focusBoard()

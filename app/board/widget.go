@@ -157,6 +157,7 @@ func (b *Widget) Select(ids ...uuid.UUID) {
 }
 
 func (b *Widget) setSelection(next map[uuid.UUID]bool) {
+	defer b.selectionChanged() // the inspector follows the selection
 	if b.r == nil {
 		b.sel.Replace(next, nil)
 		return

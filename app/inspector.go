@@ -1,0 +1,374 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
+
+	"github.com/jobcanvas/jobcanvas/app/board"
+	"github.com/jobcanvas/jobcanvas/canvas"
+)
+
+// prefInspectorHidden remembers that the user closed the inspector; it is
+// shown by default, since scores, quotes and links are edited nowhere else.
+const prefInspectorHidden = "inspector.hidden"
+
+// inspectorWidth leaves a 1280 px projector about 970 px of board while
+// keeping a card's text and an outcome statement readable in the panel.
+const inspectorWidth = 310
+
+// several is what a field shows when the selected cards disagree on it.
+const several = "several values"
+
+// inspector is the panel beside the board that edits what the board
+// cannot show: the selected cards' fields, scores, quote and links, or,
+// with nothing selected on a value proposition canvas, the fit. It reads
+// the model whenever the document or the selection changes and sends
+// every change through the document; it holds no card of its own.
+//
+// Its controls are rebuilt only when what they edit changes shape (another
+// selection, another kind, other links): a drag then costs one comparison,
+// and a field being typed in keeps its text and caret while other changes
+// come in.
+type inspector struct {
+	doc       *Document
+	current   func() *board.Widget // the board on show, or nil
+	showError func(error)
+
+	panel  *fyne.Container // what the window lays out; hidden when off
+	scroll *container.Scroll
+
+	board       *board.Widget // the board whose selection is followed
+	unlistenSel func()
+	unlistenDoc func()
+
+	shape    string     // what the controls were built for
+	card     *cardView  // the controls of the selected cards, or nil
+	fit      *fitView   // the fit panel, or nil
+	scaleSel *widget.Select // the project's score scale, when shown
+	updating bool       // controls are being set from the model: no edits
+	building bool       // refresh under way (an edit it sends comes back)
+	pending  []*textRow // text fields with typing not committed yet
+}
+
+func newInspector(current func() *board.Widget, showError func(error)) *inspector {
+	in := &inspector{current: current, showError: showError}
+	in.scroll = container.NewVScroll(widget.NewLabel(""))
+	in.panel = container.New(fixedWidth(inspectorWidth),
+		container.NewBorder(nil, nil, widget.NewSeparator(), nil, in.scroll))
+	return in
+}
+
+// setDocument follows doc from now on (nil: none).
+func (in *inspector) setDocument(doc *Document) {
+	in.flush()
+	if in.unlistenDoc != nil {
+		in.unlistenDoc()
+		in.unlistenDoc = nil
+	}
+	in.doc = doc
+	in.shape = ""
+	if doc != nil {
+		in.unlistenDoc = doc.OnChange(func(Change) { in.refresh() })
+	}
+	in.refresh()
+}
+
+// close stops following the document and the board, for a closed window.
+func (in *inspector) close() {
+	if in.unlistenDoc != nil {
+		in.unlistenDoc()
+		in.unlistenDoc = nil
+	}
+	in.follow(nil)
+	in.doc = nil
+}
+
+// follow listens to the selection of b instead of the board before.
+func (in *inspector) follow(b *board.Widget) {
+	if b == in.board {
+		return
+	}
+	if in.unlistenSel != nil {
+		in.unlistenSel()
+		in.unlistenSel = nil
+	}
+	in.board = b
+	if b != nil {
+		in.unlistenSel = b.OnSelectionChanged(in.refresh)
+	}
+}
+
+// refresh brings the panel up to date with the model and the selection.
+func (in *inspector) refresh() {
+	if in.building {
+		return // an edit sent from here: the refresh under way shows it
+	}
+	in.building = true
+	defer func() { in.building = false }()
+	if in.doc == nil || !in.panel.Visible() {
+		in.follow(in.currentBoard())
+		return
+	}
+	b := in.currentBoard()
+	in.follow(b)
+	bd, ids := in.selection()
+	shape := in.shapeOf(bd, ids)
+	if shape != in.shape {
+		in.flushPending()
+		bd, ids = in.selection() // the flush may have changed the model
+		shape = in.shapeOf(bd, ids)
+		in.shape = shape
+		in.build(bd, ids)
+	}
+	in.update(bd, ids)
+}
+
+func (in *inspector) currentBoard() *board.Widget {
+	if in.current == nil {
+		return nil
+	}
+	return in.current()
+}
+
+// selection is the board on show and its selected cards.
+func (in *inspector) selection() (*canvas.Board, []uuid.UUID) {
+	if in.board == nil || in.doc == nil {
+		return nil, nil
+	}
+	bd := in.doc.Project.Board(in.board.BoardID())
+	if bd == nil {
+		return nil, nil
+	}
+	return bd, in.board.Selection()
+}
+
+// shapeOf says what controls the panel needs: for the selected cards their
+// ids, kinds and links; with nothing selected, the board and what its fit
+// panel lists.
+func (in *inspector) shapeOf(bd *canvas.Board, ids []uuid.UUID) string {
+	if bd == nil {
+		return "none"
+	}
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%s %s", bd.ID, bd.Template)
+	if len(ids) == 0 {
+		if bd.Template == canvas.TemplateValueProposition {
+			sb.WriteString(fitShape(bd))
+		}
+		fmt.Fprintf(&sb, " scale %s", in.doc.Project.ScoreScale)
+		return sb.String()
+	}
+	for _, id := range ids {
+		fmt.Fprintf(&sb, " %s:%s", id, bd.Card(id).Kind)
+	}
+	for _, l := range linksOf(bd, ids) {
+		fmt.Fprintf(&sb, " link %s-%s", l.From, l.To)
+	}
+	return sb.String()
+}
+
+// build makes the controls for the selection (or for none).
+func (in *inspector) build(bd *canvas.Board, ids []uuid.UUID) {
+	in.card, in.fit, in.scaleSel = nil, nil, nil
+	var content fyne.CanvasObject
+	switch {
+	case bd == nil:
+		content = hintLabel("Open a board to inspect its cards.")
+	case len(ids) == 0 && bd.Template == canvas.TemplateValueProposition:
+		in.fit = in.newFitView(bd)
+		content = in.fit.box
+	case len(ids) == 0:
+		content = container.NewVBox(
+			heading("Inspector"),
+			hintLabel("Select a card to edit its text, kind, colour, tags, the customer's own words, its scores and its links. "+
+				"On a value proposition canvas, with nothing selected, this panel shows the fit."),
+			in.scaleRow(),
+		)
+	default:
+		in.card = in.newCardView(bd, ids)
+		content = in.card.box
+	}
+	in.scroll.Content = container.NewPadded(content)
+	in.scroll.ScrollToTop()
+	in.scroll.Refresh()
+}
+
+// update sets every control from the model.
+func (in *inspector) update(bd *canvas.Board, ids []uuid.UUID) {
+	in.updating = true
+	defer func() { in.updating = false }()
+	switch {
+	case in.card != nil:
+		cards := make([]*canvas.Card, 0, len(ids))
+		for _, id := range ids {
+			cards = append(cards, bd.Card(id))
+		}
+		in.card.update(bd, cards)
+	case in.fit != nil:
+		in.fit.update()
+	}
+	if in.scaleSel != nil {
+		setSelected(in.scaleSel, in.doc.Project.ScoreScale.Label())
+	}
+}
+
+// flush commits what is being typed in the panel, before it is rebuilt or
+// the document changes.
+func (in *inspector) flush() {
+	if in.building {
+		return
+	}
+	in.building = true
+	defer func() { in.building = false }()
+	in.flushPending()
+}
+
+func (in *inspector) flushPending() {
+	for _, r := range slices.Clone(in.pending) {
+		r.commit()
+	}
+	in.pending = nil
+}
+
+// target is what a control edits: cards of a board of a document, fixed
+// when the control is made, so that typing committed as the panel turns
+// to another selection, board or project goes where it was typed.
+type target struct {
+	in    *inspector
+	doc   *Document
+	board uuid.UUID
+	ids   []uuid.UUID
+}
+
+func (in *inspector) target(bd *canvas.Board, ids []uuid.UUID) target {
+	t := target{in: in, doc: in.doc, ids: ids}
+	if bd != nil {
+		t.board = bd.ID
+	}
+	return t
+}
+
+// change sends one edit changing the cards by fn, one undo step.
+func (t target) change(label string, fn func(*canvas.Card)) {
+	e, err := canvas.ChangeCards(t.doc.Project, t.board, t.ids, label, fn)
+	if err != nil {
+		t.in.showError(err)
+		return
+	}
+	t.do(e)
+}
+
+// do sends an edit other than a card's change.
+func (t target) do(e canvas.Edit) {
+	if err := t.doc.Do(e); err != nil {
+		t.in.showError(err)
+	}
+}
+
+// setVisible shows or hides the panel; a shown panel catches up at once.
+func (in *inspector) setVisible(on bool) {
+	if on == in.panel.Visible() {
+		return
+	}
+	if !on {
+		in.flush()
+		in.panel.Hide()
+		return
+	}
+	in.panel.Show()
+	in.shape = ""
+	in.refresh()
+}
+
+// The window's side of the inspector.
+
+func (w *Window) inspectorOn() bool { return !w.App.Preferences().Bool(prefInspectorHidden) }
+
+// SetInspector shows or hides the inspector and remembers it.
+func (w *Window) SetInspector(on bool) {
+	w.App.Preferences().SetBool(prefInspectorHidden, !on)
+	w.insp.setVisible(on)
+	w.refreshMenu()
+}
+
+// fixedWidth lays out its objects over all of its size and asks for that
+// width: the inspector keeps one width whatever it shows.
+type fixedWidth float32
+
+func (l fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(l), h)
+}
+
+func (l fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+}
+
+// Small builders of the panel's text.
+
+func heading(s string) *widget.Label {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+func fieldLabel(s string) *widget.Label {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// hintLabel is explanatory text: italic rather than faint, which a
+// projector washes out.
+func hintLabel(s string) *widget.Label {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// setSelected chooses s in sel without telling its OnChanged when it is
+// already chosen ("" clears the choice).
+func setSelected(sel *widget.Select, s string) {
+	if sel.Selected == s {
+		return
+	}
+	if s == "" {
+		sel.ClearSelected()
+		return
+	}
+	sel.SetSelected(s)
+}
+
+// formatScore writes a score as people type it: 7, 7.5.
+func formatScore(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// parseScore reads a 0–10 score; "" is not scored (nil).
+func parseScore(s string) (*float64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil
+	}
+	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a number: type a score from 0 to 10, or nothing", s)
+	}
+	if v < 0 || v > 10 {
+		return nil, fmt.Errorf("%s is outside 0–10", formatScore(v))
+	}
+	return &v, nil
+}
