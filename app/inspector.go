@@ -49,13 +49,13 @@ type inspector struct {
 	unlistenSel func()
 	unlistenDoc func()
 
-	shape    string     // what the controls were built for
-	card     *cardView  // the controls of the selected cards, or nil
-	fit      *fitView   // the fit panel, or nil
+	shape    string         // what the controls were built for
+	card     *cardView      // the controls of the selected cards, or nil
+	fit      *fitView       // the fit panel, or nil
 	scaleSel *widget.Select // the project's score scale, when shown
-	updating bool       // controls are being set from the model: no edits
-	building bool       // refresh under way (an edit it sends comes back)
-	pending  []*textRow // text fields with typing not committed yet
+	updating bool           // controls are being set from the model: no edits
+	building bool           // refresh under way (an edit it sends comes back)
+	pending  []*textRow     // text fields with typing not committed yet
 }
 
 func newInspector(current func() *board.Widget, showError func(error)) *inspector {
