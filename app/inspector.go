@@ -296,6 +296,7 @@ func (w *Window) inspectorOn() bool { return !w.App.Preferences().Bool(prefInspe
 func (w *Window) SetInspector(on bool) {
 	w.App.Preferences().SetBool(prefInspectorHidden, !on)
 	w.insp.setVisible(on)
+	w.Window.Content().Refresh() // hiding alone leaves the panel's place empty
 	w.refreshMenu()
 }
 
