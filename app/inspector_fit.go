@@ -115,7 +115,7 @@ type fitView struct {
 // fitShape sums up what the fit panel shows of bd, to rebuild the panel
 // only when that changes (not at every step of a drag).
 func fitShape(bd *canvas.Board) string {
-	f := computeFit(bd)
+	f := canvas.ComputeFit(bd)
 	var sb strings.Builder
 	fmt.Fprintf(&sb, " fit %v %v %.4f %.4f", f.HasPains, f.HasGains, f.PainCoverage, f.GainCoverage)
 	for _, list := range [][]uuid.UUID{f.UnaddressedPains, f.UnaddressedGains, f.Idle} {
@@ -130,7 +130,7 @@ func fitShape(bd *canvas.Board) string {
 }
 
 func (in *inspector) newFitView(bd *canvas.Board) *fitView {
-	f := computeFit(bd)
+	f := canvas.ComputeFit(bd)
 	v := &fitView{in: in}
 	objs := []fyne.CanvasObject{heading("Fit")}
 	coverage := func(what string, has bool, share float64, none string) {
