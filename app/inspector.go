@@ -300,6 +300,38 @@ func (w *Window) SetInspector(on bool) {
 	w.refreshMenu()
 }
 
+// textTakes reports whether the focused text field takes the editing
+// shortcut sh itself rather than the board: an entry does; a field of the
+// inspector does, except undo and redo while nothing is typed in it, which
+// undo the last edit as they would on the board (the field just sent it).
+func (w *Window) textTakes(focused fyne.Focusable, sh fyne.Shortcut) bool {
+	if _, ok := focused.(*widget.Entry); ok {
+		return true
+	}
+	r := w.insp.rowOf(focused)
+	if r == nil {
+		return false // the board's own editor: the board hands it on
+	}
+	switch sh.(type) {
+	case *fyne.ShortcutUndo, *fyne.ShortcutRedo:
+		return r.entry.Text != r.shown
+	}
+	return true
+}
+
+// rowOf is the inspector's text field that is o, or nil.
+func (in *inspector) rowOf(o fyne.Focusable) *textRow {
+	if in.card == nil {
+		return nil
+	}
+	for _, r := range in.card.rows() {
+		if r != nil && fyne.Focusable(r.entry) == o {
+			return r
+		}
+	}
+	return nil
+}
+
 // fixedWidth lays out its objects over all of its size and asks for that
 // width: the inspector keeps one width whatever it shows.
 type fixedWidth float32

@@ -104,7 +104,6 @@ func (in *inspector) newCardView(bd *canvas.Board, ids []uuid.UUID) *cardView {
 	if applies(kinds, canvas.FieldImportance) {
 		v.importance = in.newScoreRow(to, "Set importance",
 			func(c *canvas.Card) **float64 { return &c.Importance })
-		objs = append(objs, fieldLabel("Importance (0–10)"), v.importance.box)
 	}
 	if applies(kinds, canvas.FieldSatisfaction) {
 		v.satisfaction = in.newScoreRow(to, "Set satisfaction",
@@ -114,7 +113,13 @@ func (in *inspector) newCardView(bd *canvas.Board, ids []uuid.UUID) *cardView {
 		// The opportunity follows what is typed, before it is committed.
 		v.importance.onTyped = v.showOpportunity
 		v.satisfaction.onTyped = v.showOpportunity
-		objs = append(objs, fieldLabel("Satisfaction (0–10)"), v.satisfaction.box, v.opportunity)
+		// Side by side, as the landscape's axes pair them.
+		objs = append(objs, container.NewGridWithColumns(2,
+			container.NewVBox(fieldLabel("Importance"), v.importance.box),
+			container.NewVBox(fieldLabel("Satisfaction"), v.satisfaction.box)),
+			hintLabel("0–10; empty is not scored"), v.opportunity)
+	} else if v.importance != nil {
+		objs = append(objs, fieldLabel("Importance (0–10)"), v.importance.box)
 	}
 	if v.importance != nil {
 		objs = append(objs, in.scaleRow())
@@ -132,6 +137,7 @@ func (in *inspector) newCardView(bd *canvas.Board, ids []uuid.UUID) *cardView {
 			to.change("Set kind", func(c *canvas.Card) { c.Kind = k })
 		}
 	})
+	v.kind.PlaceHolder = several
 	v.colours = board.ColorChoices()
 	v.colour = widget.NewSelect(nil, func(s string) {
 		if in.updating {
@@ -145,13 +151,14 @@ func (in *inspector) newCardView(bd *canvas.Board, ids []uuid.UUID) *cardView {
 		}
 		to.change("Set colour", func(c *canvas.Card) { c.Color = hex })
 	})
+	v.colour.PlaceHolder = several
 	v.swatch = fcanvas.NewRectangle(color.Transparent)
 	v.swatch.StrokeWidth = 1
 	v.swatch.CornerRadius = 4
 	swatch := container.NewGridWrap(fyne.NewSquareSize(theme.IconInlineSize()+2*theme.InnerPadding()), v.swatch)
-	objs = append(objs,
+	looks := []fyne.CanvasObject{
 		fieldLabel("Kind"), v.kind,
-		fieldLabel("Colour"), container.NewBorder(nil, nil, swatch, nil, v.colour))
+		fieldLabel("Colour"), container.NewBorder(nil, nil, swatch, nil, v.colour)}
 
 	v.tags = in.newTextRow(to, "Set tags", false, "tags, separated by commas",
 		func(c *canvas.Card) string { return strings.Join(c.Tags, ", ") },
@@ -169,11 +176,7 @@ func (in *inspector) newCardView(bd *canvas.Board, ids []uuid.UUID) *cardView {
 		func(s string) (func(*canvas.Card), error) {
 			return func(c *canvas.Card) { c.Source = strings.TrimSpace(s) }, nil
 		})
-	objs = append(objs,
-		fieldLabel("Tags"), v.tags.box,
-		fieldLabel("Quote"), v.quote.box,
-		fieldLabel("Source"), v.source.box)
-
+	// Links come right after the scores: with them they make the fit.
 	if ls := linksOf(bd, ids); len(ls) > 0 {
 		objs = append(objs, widget.NewSeparator(), fieldLabel(canvas.Plural(len(ls), "Fit link", "Fit links")))
 		for _, l := range ls {
@@ -182,8 +185,19 @@ func (in *inspector) newCardView(bd *canvas.Board, ids []uuid.UUID) *cardView {
 			objs = append(objs, r.box)
 		}
 	}
+	objs = append(objs, widget.NewSeparator(),
+		fieldLabel("Quote"), v.quote.box,
+		fieldLabel("Source"), v.source.box,
+		fieldLabel("Tags"), v.tags.box)
+	objs = append(objs, looks...)
+
 	v.box = container.NewVBox(objs...)
 	return v
+}
+
+// rows are the view's text fields (nil where the kind has none).
+func (v *cardView) rows() []*textRow {
+	return []*textRow{v.text, v.tags, v.quote, v.source, v.importance, v.satisfaction}
 }
 
 // update sets the controls from the cards, in the view's order.
@@ -199,7 +213,6 @@ func (v *cardView) update(bd *canvas.Board, cards []*canvas.Card) {
 	v.source.set(cards)
 
 	kind, same := agree(cards, func(c *canvas.Card) canvas.Kind { return c.Kind })
-	v.kind.PlaceHolder = several
 	if same {
 		setSelected(v.kind, kind.Label())
 	} else {
@@ -222,7 +235,6 @@ func (v *cardView) update(bd *canvas.Board, cards []*canvas.Card) {
 	if !slices.Equal(names, v.colour.Options) {
 		v.colour.Options = names
 	}
-	v.colour.PlaceHolder = several
 	setSelected(v.colour, name)
 	if shown, same := agree(cards, (*canvas.Card).DisplayColor); same {
 		v.swatch.FillColor = render.ParseHex(shown)
@@ -404,6 +416,7 @@ type textRow struct {
 	hint    string // the placeholder when the cards agree
 
 	shown string // the text the model gave; typing differs from it
+	sent  bool   // an edit was sent from the field since the model's text
 	get   func(*canvas.Card) string
 	parse func(string) (func(*canvas.Card), error)
 
@@ -469,8 +482,11 @@ func (r *textRow) set(cards []*canvas.Card) {
 		r.entry.SetPlaceHolder(placeholder)
 	}
 	r.shown = v
-	if r.entry.Text != v {
+	if r.entry.Text != v || r.sent {
+		// Also when the text is the same: SetText forgets the typing's
+		// undo steps, so the next undo goes to the edit just sent.
 		r.entry.SetText(v)
+		r.sent = false
 	}
 }
 
@@ -501,6 +517,7 @@ func (r *textRow) commit() {
 	}
 	r.problem.Hide()
 	r.shown = text // the model's value replaces it when the change comes back
+	r.sent = true
 	r.to.change(r.label, fn)
 }
 

@@ -698,3 +698,31 @@ func TestInspectorListeners(t *testing.T) {
 		t.Error("the inspector still follows a board's selection")
 	}
 }
+
+// TestInspectorShortcutsWhileTyping: the Edit menu's shortcuts act on the
+// inspector's field being typed in, not on the board; undo with nothing
+// typed undoes the document's last edit.
+func TestInspectorShortcutsWhileTyping(t *testing.T) {
+	w, bd, ids := inspected(t, 0, "Soaked by a shower")
+	e := w.insp.card.quote.entry
+	w.Window.Canvas().Focus(e)
+	test.Type(e, "Wet socks")
+	menuItem(t, w, "Edit", "Select All").Action()
+	if sel := w.CurrentBoard().Selection(); len(sel) != 1 || e.SelectedText() != "Wet socks" {
+		t.Fatalf("Select All while typing: %d cards selected, text selected %q", len(sel), e.SelectedText())
+	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if bd.Card(ids[0]).Quote != "Wet socks" {
+		t.Fatalf("quote %q", bd.Card(ids[0]).Quote)
+	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	test.Type(e, "!")
+	menuItem(t, w, "Edit", "Undo").Action() // the typing
+	if bd.Card(ids[0]).Quote != "Wet socks" || w.Document().History.UndoName() != "Edit quote" {
+		t.Fatalf("undo while typing undid the document: quote %q", bd.Card(ids[0]).Quote)
+	}
+	menuItem(t, w, "Edit", "Undo").Action() // nothing typed now: the edit
+	if q := bd.Card(ids[0]).Quote; q != "" || e.Text != "" {
+		t.Errorf("undo with nothing typed left the quote %q, the field %q", q, e.Text)
+	}
+}

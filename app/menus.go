@@ -35,7 +35,7 @@ func (w *Window) onBoard(sh fyne.Shortcut, fn func(*board.Widget)) func() {
 			return
 		}
 		if sh != nil {
-			if e, ok := focused.(*widget.Entry); ok {
+			if e, ok := focused.(fyne.Shortcutable); ok && w.textTakes(focused, sh) {
 				e.TypedShortcut(sh)
 				return
 			}
