@@ -20,7 +20,11 @@ func richClip() canvas.Clip {
 		Votes: 3, Severity: &sev, Unknown: []byte(`{"x-later":{"a":[1,2]}}`)}
 	b := canvas.Card{ID: uuid.New(), Kind: canvas.KindOutcome, Text: "Minimize the time to dry off",
 		X: 300, Y: 120, W: 160, H: 100, Importance: &imp, Satisfaction: &sat}
-	return canvas.Clip{Cards: []canvas.Card{a, b}, Links: []canvas.Link{{From: a.ID, To: b.ID}}}
+	c := canvas.Card{ID: uuid.New(), Kind: canvas.KindJob, Text: "Stay dry", X: 500, Y: 120, W: 160, H: 100,
+		Importance: &imp, JobTypes: []canvas.JobType{canvas.JobEmotional, canvas.JobFunctional}}
+	d := canvas.Card{ID: uuid.New(), Kind: canvas.KindProduct, Text: "Rain kit", X: 700, Y: 120, W: 160, H: 100}
+	return canvas.Clip{Cards: []canvas.Card{a, b, c, d}, Links: []canvas.Link{{From: a.ID, To: b.ID},
+		{From: d.ID, To: c.ID, Strength: canvas.StrengthPartial}}}
 }
 
 // TestClipRoundTrip: every member of the cards, and their links, survive

@@ -30,6 +30,14 @@ import (
 // Format and Version are the values of the "format" and "version" members
 // this package writes. Version is the newest major version it reads;
 // older ones are migrated on load (migrate.go).
+//
+// Members added within a version are optional and mean what a file
+// without them meant, so they need no bump: a card's "jobTypes", the
+// project's "scoreScale" (absent: the room's) and a link's "strength"
+// (absent: strong) came in version 1. A Jobcanvas from before keeps the
+// first two as members it does not know; it refuses a link with a
+// strength, naming the member, rather than drop it on save. A bump would
+// have made it refuse every newer file, strengths or not.
 const (
 	Format  = "jobcanvas"
 	Version = 1

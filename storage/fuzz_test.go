@@ -29,6 +29,14 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(`{"format":"jobcanvas","version":0,"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b0","name":"n","boards":[{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b1","template":"free","title":"","cards":[{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","type":"note","text":"","pos":[1,2],"size":[30,40],"x-u":{"a":[1]}}]}]}`))
 	f.Add([]byte(`{"format":"jobcanvas","version":1,"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b0","name":"n","boards":[],"x":[[[{"y":"\u0000"}]]]}`))
 	f.Add([]byte(`{"format":"jobcanvas","version":9}`))
+	// The members of issue 10, and near misses.
+	f.Add([]byte(`{"format":"jobcanvas","version":1,"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b0","name":"n","scoreScale":"survey","boards":[{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b1","template":"value-proposition","title":"","cards":[` +
+		`{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","kind":"job","text":"Get to work","x":1,"y":2,"w":30,"h":40,"importance":7,"jobTypes":["social","functional"]},` +
+		`{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c2","kind":"product","text":"","x":1,"y":2,"w":30,"h":40}],` +
+		`"links":[{"from":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c2","to":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","strength":"weak"}]}]}`))
+	f.Add([]byte(`{"format":"jobcanvas","version":1,"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b0","name":"n","scoreScale":"room","boards":[{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b1","template":"free","title":"","cards":[` +
+		`{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","kind":"pain","text":"","x":1,"y":2,"w":30,"h":40,"jobTypes":["social","social","x"]}],` +
+		`"links":[{"from":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","to":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","strength":"strong "}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Decode(data, "fuzz.jobcanvas")
 		if err != nil {
@@ -113,6 +121,8 @@ func FuzzClip(f *testing.F) {
 	f.Add(rich)
 	f.Add([]byte(`{"format":"jobcanvas-clip","version":1,"text_sha256":"` + ClipTextSum("") + `","cards":[]}`))
 	f.Add([]byte(`{"format":"jobcanvas-clip","version":1.0,"text_sha256":"` + ClipTextSum("") + `","cards":[{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","kind":"job","text":"","x":1,"y":2,"w":100,"h":100,"x-u":{"a":[1]}}],"links":null}`))
+	f.Add([]byte(`{"format":"jobcanvas-clip","version":1,"text_sha256":"` + ClipTextSum("") + `","cards":[{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","kind":"job","text":"","x":1,"y":2,"w":100,"h":100,"jobTypes":["consumption"]},` +
+		`{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c2","kind":"product","text":"","x":1,"y":2,"w":100,"h":100}],"links":[{"from":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c2","to":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","strength":"partial"}]}`))
 	f.Add([]byte(`{"format":"jobcanvas-clip","version":2}`))
 	f.Add([]byte(`{"format":"jobcanvas","version":1}`))
 	f.Add([]byte(`"jobcanvas-clip"`))
