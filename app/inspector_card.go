@@ -340,7 +340,7 @@ func (v *cardView) showOpportunity() {
 // showHints lists what the card's statement misses, with the shape to aim
 // for.
 func (v *cardView) showHints(c *canvas.Card) {
-	hs := hintsOf(c)
+	hs := canvas.Hints(c)
 	var objs []fyne.CanvasObject
 	for _, h := range hs {
 		problem := widget.NewLabelWithStyle(h.Problem, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -358,7 +358,7 @@ func (v *cardView) showHints(c *canvas.Card) {
 	v.hints.Refresh()
 }
 
-func sameHints(objs []fyne.CanvasObject, hs []hint) bool {
+func sameHints(objs []fyne.CanvasObject, hs []canvas.Hint) bool {
 	var want []string
 	for _, h := range hs {
 		want = append(want, h.Problem)

@@ -726,3 +726,30 @@ func TestInspectorShortcutsWhileTyping(t *testing.T) {
 		t.Errorf("undo with nothing typed left the quote %q, the field %q", q, e.Text)
 	}
 }
+
+// TestInspectorHints: the selected card's statement hints are shown with
+// their suggestion, and go when the statement is fixed.
+func TestInspectorHints(t *testing.T) {
+	w, bd, ids := inspected(t, 1, "Minimize the likelihood of a close pass")
+	v := w.insp.card
+	if len(v.hints.Objects) != 0 {
+		t.Fatalf("a well-formed outcome shows %d hint lines", len(v.hints.Objects))
+	}
+	typeIn(w, v.text.entry, "Easy parking and fast showers", fyne.KeyReturn)
+	hs := canvas.Hints(bd.Card(ids[0]))
+	if len(hs) < 2 {
+		t.Fatalf("the canvas finds %d hints in a vague, double outcome", len(hs))
+	}
+	text := panelText(v.hints)
+	for _, h := range hs {
+		if !strings.Contains(text, h.Problem) || !strings.Contains(text, h.Suggestion) {
+			t.Errorf("hint %q / %q not shown in:\n%s", h.Problem, h.Suggestion, text)
+		}
+	}
+	if err := w.Document().Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.hints.Objects) != 0 {
+		t.Errorf("the fixed statement still shows:\n%s", panelText(v.hints))
+	}
+}
