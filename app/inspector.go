@@ -366,10 +366,11 @@ func fieldLabel(s string) *widget.Label {
 	return l
 }
 
-// hintLabel is explanatory text: italic rather than faint, which a
-// projector washes out.
+// hintLabel is explanatory text, in the foreground colour: the faint
+// one washes out on a projector. Not italic either: the italic face has
+// no "→", which the hints' suggestions use, and its fallback draws a box.
 func hintLabel(s string) *widget.Label {
-	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	l := widget.NewLabel(s)
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
