@@ -87,7 +87,8 @@ func (r *linkRow) set(bd *canvas.Board) {
 		}
 		text = fmt.Sprintf("%s: %s", other.Kind.Label(), oneLine(other.Text))
 	} else {
-		text = fmt.Sprintf("%s → %s", oneLine(from.Text), oneLine(to.Text))
+		// A dash, not an arrow: the app's fonts draw "→ " badly mid-line.
+		text = fmt.Sprintf("%s — %s", oneLine(from.Text), oneLine(to.Text))
 	}
 	if r.other.Text != text {
 		r.other.SetText(text)
