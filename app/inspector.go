@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,7 +77,7 @@ func (in *inspector) setDocument(doc *Document) {
 	in.doc = doc
 	in.shape = ""
 	if doc != nil {
-		in.unlistenDoc = doc.OnChange(func(Change) { in.refresh() })
+		in.unlistenDoc = doc.OnChange(in.changed)
 	}
 	in.refresh()
 }
@@ -104,6 +105,24 @@ func (in *inspector) follow(b *board.Widget) {
 	if b != nil {
 		in.unlistenSel = b.OnSelectionChanged(in.refresh)
 	}
+}
+
+// changed is the document's listener. A drag sends a move at every
+// step; the fit panel then changes only when a card changed kind (a move
+// into another zone), which a hash of the kinds tells without computing
+// the fit again.
+func (in *inspector) changed(ch Change) {
+	if _, move := ch.Edit.(*canvas.MoveCards); move && in.panel.Visible() && !in.building {
+		bd, ids := in.selection()
+		switch {
+		case bd == nil:
+		case in.fit != nil && kindsHash(bd) == in.fit.kinds:
+			return
+		case in.card != nil && in.shapeOf(bd, ids) == in.shape:
+			return // a move changes none of the fields, unless the kind
+		}
+	}
+	in.refresh()
 }
 
 // refresh brings the panel up to date with the model and the selection.
@@ -286,6 +305,19 @@ func (in *inspector) setVisible(on bool) {
 	in.panel.Show()
 	in.shape = ""
 	in.refresh()
+}
+
+var kindsSeed = maphash.MakeSeed()
+
+// kindsHash sums up the kinds of bd's cards in their order.
+func kindsHash(bd *canvas.Board) uint64 {
+	var h maphash.Hash
+	h.SetSeed(kindsSeed)
+	for _, c := range bd.Cards {
+		h.WriteString(string(c.Kind))
+		h.WriteByte(0)
+	}
+	return h.Sum64()
 }
 
 // The window's side of the inspector.

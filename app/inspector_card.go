@@ -236,13 +236,14 @@ func (v *cardView) update(bd *canvas.Board, cards []*canvas.Card) {
 		v.colour.Options = names
 	}
 	setSelected(v.colour, name)
+	var fill color.Color = color.Transparent
 	if shown, same := agree(cards, (*canvas.Card).DisplayColor); same {
-		v.swatch.FillColor = render.ParseHex(shown)
-	} else {
-		v.swatch.FillColor = color.Transparent
+		fill = render.ParseHex(shown)
 	}
-	v.swatch.StrokeColor = theme.Color(theme.ColorNameForeground)
-	v.swatch.Refresh()
+	if stroke := theme.Color(theme.ColorNameForeground); fill != v.swatch.FillColor || stroke != v.swatch.StrokeColor {
+		v.swatch.FillColor, v.swatch.StrokeColor = fill, stroke
+		v.swatch.Refresh()
+	}
 
 	for i, t := range canvas.JobTypes {
 		if i >= len(v.jobTypes) {

@@ -109,8 +109,9 @@ func oneLine(s string) string {
 // fitView is the fit panel: how much of the customer profile the value map
 // addresses, and what it leaves.
 type fitView struct {
-	in  *inspector
-	box *fyne.Container
+	in    *inspector
+	box   *fyne.Container
+	kinds uint64 // kindsHash of the board shown
 }
 
 // fitShape sums up what the fit panel shows of bd, to rebuild the panel
@@ -132,7 +133,7 @@ func fitShape(bd *canvas.Board) string {
 
 func (in *inspector) newFitView(bd *canvas.Board) *fitView {
 	f := canvas.ComputeFit(bd)
-	v := &fitView{in: in}
+	v := &fitView{in: in, kinds: kindsHash(bd)}
 	objs := []fyne.CanvasObject{heading("Fit")}
 	coverage := func(what string, has bool, share float64, none string) {
 		objs = append(objs, fieldLabel(what))

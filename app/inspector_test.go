@@ -602,6 +602,23 @@ func TestInspectorFitPanel(t *testing.T) {
 		t.Errorf("after linking pain 2 (want 67 %%):\n%s", text)
 	}
 
+	// A drag into another zone changes the card's kind: the panel follows.
+	if err := w.Document().Do(&canvas.RemoveLink{Board: bd.ID, Link: canvas.Link{From: ids["reliever"], To: ids["pain 2"]}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Document().Do(&canvas.MoveCards{Board: bd.ID, IDs: []uuid.UUID{ids["pain 2"]}, DY: -500}); err != nil {
+		t.Fatal(err)
+	}
+	if k := bd.Card(ids["pain 2"]).Kind; k != canvas.KindGain {
+		t.Fatalf("moved into the gains, pain 2 is a %s", k)
+	}
+	text = panelText(w.insp.fit.box)
+	// Pains: 4 × 0.5 / 4 = 50 %; gains: (0.75 + 1 + 0) / (3 + 1 + 1, unranked) = 35 %.
+	if !strings.Contains(text, "Gains nothing creates (1)") || !strings.Contains(text, "– pain 2") ||
+		!strings.Contains(text, "50 %") || !strings.Contains(text, "35 %") {
+		t.Errorf("after moving pain 2 into the gains:\n%s", text)
+	}
+
 	// Other boards say what the inspector does.
 	w.tabs.SelectIndex(1)
 	w.CurrentBoard().Select()
