@@ -422,7 +422,7 @@ func TestInspectorSeveral(t *testing.T) {
 // TestInspectorLinks: the selected card's links, with the other card's
 // text, a strength choice and a remove button, each one undo step.
 func TestInspectorLinks(t *testing.T) {
-	w, bd, ids := inspected(t, 0, "Soaked by a shower")
+	w, bd, _ := inspected(t, 0, "Soaked by a shower")
 	if len(w.insp.card.links) != 0 {
 		t.Fatalf("an unlinked pain lists %d links", len(w.insp.card.links))
 	}
@@ -463,7 +463,6 @@ func TestInspectorLinks(t *testing.T) {
 	if s := bd.Links[bd.LinkIndex(pain.ID, other.ID)].Strength; s.Label() != "Strong" || w.insp.card.links[0].strength.Selected != "Strong" {
 		t.Errorf("undo left strength %q", s)
 	}
-	_ = ids
 }
 
 // TestInspectorScale: the inspector says which scale the scores use and
@@ -768,5 +767,29 @@ func TestInspectorHints(t *testing.T) {
 	}
 	if len(v.hints.Objects) != 0 {
 		t.Errorf("the fixed statement still shows:\n%s", panelText(v.hints))
+	}
+}
+
+// TestInspectorFollowsTabs: the inspector shows the selection of the
+// board on show, and listens to that board's selection only.
+func TestInspectorFollowsTabs(t *testing.T) {
+	w, bd, _ := inspected(t, 0, "Soaked by a shower")
+	first := w.CurrentBoard()
+	w.tabs.SelectIndex(1)
+	if w.insp.board != w.CurrentBoard() || w.insp.card != nil || w.insp.fit != nil {
+		t.Fatal("on the job map, with nothing selected there, the inspector still shows the pain")
+	}
+	first.Select(cardByText(t, bd, "Bike stolen").ID) // not on show
+	if w.insp.card != nil {
+		t.Error("a selection on a board not on show reached the inspector")
+	}
+	outcome := cardByText(t, w.Document().Project.Boards[1], "Minimize the likelihood of a close pass")
+	w.CurrentBoard().Select(outcome.ID)
+	if w.insp.card == nil || w.insp.card.satisfaction == nil {
+		t.Fatal("the job map's selected outcome is not shown")
+	}
+	w.tabs.SelectIndex(0)
+	if w.insp.card == nil || w.insp.card.text.entry.Text != "Bike stolen from the rack outside the office" {
+		t.Errorf("back on the canvas the inspector shows %v", w.insp.card)
 	}
 }
