@@ -50,13 +50,14 @@ type inspector struct {
 	unlistenSel func()
 	unlistenDoc func()
 
-	shape    string         // what the controls were built for
-	card     *cardView      // the controls of the selected cards, or nil
-	fit      *fitView       // the fit panel, or nil
-	scaleSel *widget.Select // the project's score scale, when shown
-	updating bool           // controls are being set from the model: no edits
-	building bool           // refresh under way (an edit it sends comes back)
-	pending  []*textRow     // text fields with typing not committed yet
+	shape     string         // what the controls were built for
+	card      *cardView      // the controls of the selected cards, or nil
+	fit       *fitView       // the fit panel, or nil
+	scaleSel  *widget.Select // the project's score scale, when shown
+	scaleText *widget.Label  // what that scale means
+	updating  bool           // controls are being set from the model: no edits
+	building  bool           // refresh under way (an edit it sends comes back)
+	pending   []*textRow     // text fields with typing not committed yet
 }
 
 func newInspector(current func() *board.Widget, showError func(error)) *inspector {
@@ -196,7 +197,7 @@ func (in *inspector) shapeOf(bd *canvas.Board, ids []uuid.UUID) string {
 
 // build makes the controls for the selection (or for none).
 func (in *inspector) build(bd *canvas.Board, ids []uuid.UUID) {
-	in.card, in.fit, in.scaleSel = nil, nil, nil
+	in.card, in.fit, in.scaleSel, in.scaleText = nil, nil, nil, nil
 	var content fyne.CanvasObject
 	switch {
 	case bd == nil:
@@ -235,7 +236,11 @@ func (in *inspector) update(bd *canvas.Board, ids []uuid.UUID) {
 		in.fit.update()
 	}
 	if in.scaleSel != nil {
-		setSelected(in.scaleSel, in.doc.Project.ScoreScale.Label())
+		scale := in.doc.Project.ScoreScale
+		setSelected(in.scaleSel, scaleName(scale))
+		if in.scaleText.Text != scale.Label() {
+			in.scaleText.SetText(scale.Label())
+		}
 	}
 }
 

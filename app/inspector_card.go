@@ -610,10 +610,12 @@ func (r *rankRow) set(cards []*canvas.Card) {
 }
 
 // scaleRow says which scale the project's scores use, and switches it.
+// The choice reads short enough for the panel; the scale's full label
+// says it in words below.
 func (in *inspector) scaleRow() fyne.CanvasObject {
-	var labels []string
-	for _, s := range canvas.ScoreScales {
-		labels = append(labels, s.Label())
+	labels := make([]string, len(canvas.ScoreScales))
+	for i, s := range canvas.ScoreScales {
+		labels[i] = scaleName(s)
 	}
 	sel := widget.NewSelect(labels, func(l string) {
 		if in.updating || in.doc == nil {
@@ -624,5 +626,17 @@ func (in *inspector) scaleRow() fyne.CanvasObject {
 		}
 	})
 	in.scaleSel = sel
-	return container.NewVBox(fieldLabel("Scores are"), sel)
+	in.scaleText = hintLabel("")
+	return container.NewVBox(fieldLabel("Scores are"), sel, in.scaleText)
+}
+
+// scaleName is the short name of a scale in the inspector's choice.
+func scaleName(s canvas.ScoreScale) string {
+	switch s {
+	case canvas.ScaleSurvey:
+		return "From a survey"
+	case canvas.ScaleRoom, "":
+		return "From the room"
+	}
+	return string(s)
 }

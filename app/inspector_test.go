@@ -470,22 +470,22 @@ func TestInspectorLinks(t *testing.T) {
 func TestInspectorScale(t *testing.T) {
 	w, _, _ := inspected(t, 1, "Minimize the likelihood of a close pass")
 	sel := w.insp.scaleSel
-	if sel == nil || sel.Selected != canvas.ScaleRoom.Label() {
+	if sel == nil || sel.Selected != "From the room" || w.insp.scaleText.Text != canvas.ScaleRoom.Label() {
 		t.Fatalf("scale shown %v", sel)
 	}
-	sel.SetSelected(canvas.ScaleSurvey.Label())
+	sel.SetSelected("From a survey")
 	p := w.Document().Project
 	if p.ScoreScale != canvas.ScaleSurvey || w.Document().History.UndoName() != "Set score scale" {
 		t.Fatalf("scale %q", p.ScoreScale)
 	}
 	w.CurrentBoard().Select()
-	if w.insp.scaleSel == nil || w.insp.scaleSel.Selected != canvas.ScaleSurvey.Label() {
+	if w.insp.scaleSel == nil || w.insp.scaleSel.Selected != "From a survey" || w.insp.scaleText.Text != canvas.ScaleSurvey.Label() {
 		t.Error("with nothing selected the scale is not shown")
 	}
 	if err := w.Document().Undo(); err != nil {
 		t.Fatal(err)
 	}
-	if p.ScoreScale == canvas.ScaleSurvey || w.insp.scaleSel.Selected != canvas.ScaleRoom.Label() {
+	if p.ScoreScale == canvas.ScaleSurvey || w.insp.scaleSel.Selected != "From the room" {
 		t.Errorf("undo left %q", p.ScoreScale)
 	}
 }
