@@ -523,7 +523,17 @@ func (r *textRow) commit() {
 }
 
 // cancel takes back what was typed (Escape).
+// With nothing typed, Escape hands the keys back to the board, as it
+// leaves the board's own editor.
 func (r *textRow) cancel() {
+	if r.entry.Text == r.shown && !r.problem.Visible() {
+		if b := r.in.board; b != nil {
+			if c := fyne.CurrentApp().Driver().CanvasForObject(r.entry); c != nil {
+				c.Focus(b)
+			}
+		}
+		return
+	}
 	r.in.pending = slices.DeleteFunc(r.in.pending, func(p *textRow) bool { return p == r })
 	r.problem.Hide()
 	r.in.updating = true

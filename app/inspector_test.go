@@ -135,6 +135,13 @@ func TestInspectorTextEscapeAndEmpty(t *testing.T) {
 	if v.text.entry.Text != "Soaked by a shower halfway there" || *n != 0 {
 		t.Fatalf("Escape left %q and sent %d edits", v.text.entry.Text, *n)
 	}
+	if w.Window.Canvas().Focused() != v.text.entry {
+		t.Fatal("the first Escape left the field")
+	}
+	v.text.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Window.Canvas().Focused() != w.CurrentBoard() {
+		t.Error("Escape with nothing typed does not hand the keys back to the board")
+	}
 	typeIn(w, v.text.entry, "", fyne.KeyReturn)
 	if *n != 0 || bd.Card(ids[0]).Text == "" || !v.text.problem.Visible() {
 		t.Fatalf("an empty text was sent (%d edits) or not explained", *n)
