@@ -50,14 +50,15 @@ type inspector struct {
 	unlistenSel func()
 	unlistenDoc func()
 
-	shape     string         // what the controls were built for
-	card      *cardView      // the controls of the selected cards, or nil
-	fit       *fitView       // the fit panel, or nil
-	scaleSel  *widget.Select // the project's score scale, when shown
-	scaleText *widget.Label  // what that scale means
-	updating  bool           // controls are being set from the model: no edits
-	building  bool           // refresh under way (an edit it sends comes back)
-	pending   []*textRow     // text fields with typing not committed yet
+	shape       string         // what the controls were built for
+	scrolledFor string         // the selection the scroll offset belongs to
+	card        *cardView      // the controls of the selected cards, or nil
+	fit         *fitView       // the fit panel, or nil
+	scaleSel    *widget.Select // the project's score scale, when shown
+	scaleText   *widget.Label  // what that scale means
+	updating    bool           // controls are being set from the model: no edits
+	building    bool           // refresh under way (an edit it sends comes back)
+	pending     []*textRow     // text fields with typing not committed yet
 }
 
 func newInspector(current func() *board.Widget, showError func(error)) *inspector {
@@ -217,7 +218,16 @@ func (in *inspector) build(bd *canvas.Board, ids []uuid.UUID) {
 		content = in.card.box
 	}
 	in.scroll.Content = container.NewPadded(content)
-	in.scroll.ScrollToTop()
+	// Another selection starts at the top; the same one rebuilt (a link
+	// removed, the fit changed) stays where the user scrolled to.
+	key := fmt.Sprint(ids)
+	if bd != nil {
+		key = bd.ID.String() + key
+	}
+	if key != in.scrolledFor {
+		in.scrolledFor = key
+		in.scroll.ScrollToTop()
+	}
 	in.scroll.Refresh()
 }
 
