@@ -248,9 +248,7 @@ func (in *inspector) update(bd *canvas.Board, ids []uuid.UUID) {
 	if in.scaleSel != nil {
 		scale := in.doc.Project.ScoreScale
 		setSelected(in.scaleSel, scaleName(scale))
-		if in.scaleText.Text != scale.Label() {
-			in.scaleText.SetText(scale.Label())
-		}
+		setLabel(in.scaleText, scale.Label())
 	}
 }
 
@@ -420,6 +418,14 @@ func hintLabel(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// setLabel shows s in l, refreshing it only when that changes it: the
+// panel is updated after every edit, most of which leave it as it is.
+func setLabel(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
 }
 
 // setSelected chooses s in sel without telling its OnChanged when it is

@@ -70,6 +70,7 @@ func (in *inspector) newCardView(bd *canvas.Board, ids []uuid.UUID) *cardView {
 			if strings.TrimSpace(s) == "" {
 				return nil, fmt.Errorf("a card needs some text (Delete removes it)")
 			}
+			s = strings.TrimSpace(s)
 			return func(c *canvas.Card) { c.Text = s }, nil
 		})
 	objs = append(objs, fieldLabel("Text"), v.text.box)
@@ -203,9 +204,9 @@ func (v *cardView) rows() []*textRow {
 // update sets the controls from the cards, in the view's order.
 func (v *cardView) update(bd *canvas.Board, cards []*canvas.Card) {
 	if len(cards) == 1 {
-		v.title.SetText(cards[0].Kind.Label())
+		setLabel(v.title, cards[0].Kind.Label())
 	} else {
-		v.title.SetText(fmt.Sprintf("%d cards", len(cards)))
+		setLabel(v.title, fmt.Sprintf("%d cards", len(cards)))
 	}
 	v.text.set(cards)
 	v.tags.set(cards)
@@ -333,9 +334,7 @@ func (v *cardView) showOpportunity() {
 	if len(seen) > 1 {
 		text = "Opportunity: " + several
 	}
-	if v.opportunity.Text != text {
-		v.opportunity.SetText(text)
-	}
+	setLabel(v.opportunity, text)
 }
 
 // showHints lists what the card's statement misses, with the shape to aim
@@ -606,9 +605,7 @@ func (r *rankRow) set(cards []*canvas.Card) {
 	if r.radio.Selected != sel {
 		r.radio.SetSelected(sel)
 	}
-	if r.status.Text != status {
-		r.status.SetText(status)
-	}
+	setLabel(r.status, status)
 	anyRanked := !same || ranked
 	if anyRanked == r.clear.Disabled() {
 		if anyRanked {

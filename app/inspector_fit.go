@@ -90,9 +90,7 @@ func (r *linkRow) set(bd *canvas.Board) {
 		// A dash, not an arrow: the app's fonts draw "→ " badly mid-line.
 		text = fmt.Sprintf("%s — %s", oneLine(from.Text), oneLine(to.Text))
 	}
-	if r.other.Text != text {
-		r.other.SetText(text)
-	}
+	setLabel(r.other, text)
 	setSelected(r.strength, l.Strength.Label())
 }
 
