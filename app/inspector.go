@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"hash/maphash"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -451,7 +452,7 @@ func parseScore(s string) (*float64, error) {
 		return nil, nil
 	}
 	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
-	if err != nil {
+	if err != nil || math.IsNaN(v) { // NaN would pass the range check
 		return nil, fmt.Errorf("%q is not a number: type a score from 0 to 10, or nothing", s)
 	}
 	if v < 0 || v > 10 {
