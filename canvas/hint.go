@@ -108,9 +108,12 @@ func words(s string) []string {
 // or a job step (verb + object + context, no solution), an outcome
 // (direction + metric + object, one thing, nothing vague). Other kinds,
 // and cards without text, have none.
+//
+// The patterns are English ones: text with letters of another script
+// (Thai, Korean, Devanagari …) gets no hint rather than wrong ones.
 func Hints(c *Card) []Hint {
 	ws := words(c.Text)
-	if len(ws) == 0 {
+	if len(ws) == 0 || !latin(c.Text) {
 		return nil
 	}
 	switch c.Kind {
@@ -208,4 +211,14 @@ func outcomeHints(ws []string, text string) []Hint {
 		}
 	}
 	return hs
+}
+
+// latin reports whether every letter of s is of the Latin script.
+func latin(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return true
 }

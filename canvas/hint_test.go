@@ -77,6 +77,10 @@ func TestHints(t *testing.T) {
 		{outcome, "A user-friendly way to plan the route", []r{direction, vague}},
 		{outcome, "Quick and simple parking", []r{direction, oneThing, vague}},
 		{outcome, "Make it better and faster", []r{direction, oneThing, vague}},
+		// Other scripts: the patterns are English ones.
+		{job, "ไปทำงานให้ทันเวลา", nil},
+		{outcome, "출근 시간을 줄이기", nil},
+		{job, "Café au lait", nil},
 		// Other kinds take any words.
 		{canvas.KindPain, "The app crashes and the route is slow", nil},
 		{canvas.KindNote, "Ask about trains", nil},

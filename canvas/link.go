@@ -137,3 +137,29 @@ func (e *SetLinkStrength) Undo(p *Project) error {
 
 // BoardID implements BoardEdit.
 func (e *SetLinkStrength) BoardID() uuid.UUID { return e.Board }
+
+// Warnings lists what in p is allowed but against the method: the links
+// CanLink refuses (a file written before the rules may hold them). They
+// stay, count for nothing in the fit, and are for `jobcanvas check` or
+// the app to point out; Validate does not refuse them. Paths are those of
+// Validate ("boards[0].links[2]").
+func (p *Project) Warnings() []*FieldError {
+	var out []*FieldError
+	for i, b := range p.Boards {
+		byID := make(map[uuid.UUID]*Card, len(b.Cards))
+		for _, c := range b.Cards {
+			byID[c.ID] = c
+		}
+		for j, l := range b.Links {
+			from, to := byID[l.From], byID[l.To]
+			if from == nil || to == nil {
+				continue // Validate's to report
+			}
+			if err := CanLink(from, to); err != nil {
+				out = append(out, &FieldError{Path: fmt.Sprintf("boards[%d].links[%d]", i, j),
+					Msg: err.Error() + "; the link is kept but counts for nothing in the fit"})
+			}
+		}
+	}
+	return out
+}

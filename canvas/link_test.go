@@ -154,3 +154,22 @@ func TestOldLinksStayValid(t *testing.T) {
 		t.Errorf("Validate = %v", err)
 	}
 }
+
+func TestWarnings(t *testing.T) {
+	f := newFixture(t)
+	if w := f.p.Warnings(); len(w) != 3 { // the fixture's job map links
+		t.Fatalf("fixture warnings: %v", w)
+	}
+	f.jm.Links = nil
+	if w := f.p.Warnings(); w != nil {
+		t.Errorf("fit links only: %v", w)
+	}
+	f.vpc.Links = append(f.vpc.Links, canvas.Link{From: f.pain, To: f.gain})
+	w := f.p.Warnings()
+	if len(w) != 1 || w[0].Error() != "boards[0].links[3]: A pain links to a pain reliever, not to a gain; the link is kept but counts for nothing in the fit" {
+		t.Errorf("warnings: %v", w)
+	}
+	if err := f.p.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+}

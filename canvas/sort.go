@@ -60,8 +60,9 @@ const (
 
 // cardArea is the part of z, a zone of b, where sorted cards go, from top
 // to bottom, less the band [labelTop, labelBottom) its label and question
-// take as the board draws them: at the top or the bottom, or in a segment
-// of a circle where it is wide enough for them (the middle of the jobs).
+// take as app/render's zoneLabel draws them (keep the two in step): at the
+// top or the bottom, or in a segment of a circle, the first place from
+// there wide enough for them (halfway down the narrow jobs segment).
 func (b *Board) cardArea(z *Zone) (top, bottom, labelTop, labelBottom float64) {
 	r := z.Rect
 	top, bottom = r.Y+sortGap, r.Y+r.H-sortGap
