@@ -116,12 +116,12 @@ func (in *inspector) follow(b *board.Widget) {
 // the fit again.
 func (in *inspector) changed(ch Change) {
 	if _, move := ch.Edit.(*canvas.MoveCards); move && in.panel.Visible() && !in.building {
-		bd, ids := in.selection()
+		bd, cards := in.selection()
 		switch {
 		case bd == nil:
-		case in.fit != nil && kindsHash(bd) == in.fit.kinds:
+		case in.fit != nil && kindsHash(bd.Cards) == in.fit.kinds:
 			return
-		case in.card != nil && in.shapeOf(bd, ids) == in.shape:
+		case in.card != nil && kindsHash(cards) == in.card.cardKinds && in.shapeOf(bd, cards) == in.shape:
 			return // a move changes none of the fields, unless the kind
 		}
 	}
@@ -141,16 +141,16 @@ func (in *inspector) refresh() {
 	}
 	b := in.currentBoard()
 	in.follow(b)
-	bd, ids := in.selection()
-	shape := in.shapeOf(bd, ids)
+	bd, cards := in.selection()
+	shape := in.shapeOf(bd, cards)
 	if shape != in.shape {
 		in.flushPending()
-		bd, ids = in.selection() // the flush may have changed the model
-		shape = in.shapeOf(bd, ids)
+		bd, cards = in.selection() // the flush may have changed the model
+		shape = in.shapeOf(bd, cards)
 		in.shape = shape
-		in.build(bd, ids)
+		in.build(bd, cards)
 	}
-	in.update(bd, ids)
+	in.update(bd, cards)
 }
 
 func (in *inspector) currentBoard() *board.Widget {
@@ -161,7 +161,7 @@ func (in *inspector) currentBoard() *board.Widget {
 }
 
 // selection is the board on show and its selected cards.
-func (in *inspector) selection() (*canvas.Board, []uuid.UUID) {
+func (in *inspector) selection() (*canvas.Board, []*canvas.Card) {
 	if in.board == nil || in.doc == nil {
 		return nil, nil
 	}
@@ -169,45 +169,86 @@ func (in *inspector) selection() (*canvas.Board, []uuid.UUID) {
 	if bd == nil {
 		return nil, nil
 	}
-	return bd, in.board.Selection()
+	return bd, cardsOf(bd, in.board.Selection())
+}
+
+// cardsOf is the cards of bd with those ids, in the board's order, found
+// in one pass: Board.Card searches the board for each, which a whole
+// board selected turns into millions of steps at every drag event.
+func cardsOf(bd *canvas.Board, ids []uuid.UUID) []*canvas.Card {
+	if len(ids) == 0 {
+		return nil
+	}
+	set := make(map[uuid.UUID]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	out := make([]*canvas.Card, 0, len(ids))
+	for _, c := range bd.Cards {
+		if set[c.ID] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func idsOf(cards []*canvas.Card) []uuid.UUID {
+	ids := make([]uuid.UUID, len(cards))
+	for i, c := range cards {
+		ids[i] = c.ID
+	}
+	return ids
 }
 
 // shapeOf says what controls the panel needs: for the selected cards their
-// ids, kinds and links; with nothing selected, the board and what its fit
-// panel lists.
-func (in *inspector) shapeOf(bd *canvas.Board, ids []uuid.UUID) string {
+// ids, their kinds and their links; with nothing selected, the board and
+// what its fit panel lists.
+func (in *inspector) shapeOf(bd *canvas.Board, cards []*canvas.Card) string {
 	if bd == nil {
 		return "none"
 	}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%s %s", bd.ID, bd.Template)
-	if len(ids) == 0 {
+	if len(cards) == 0 {
 		if bd.Template == canvas.TemplateValueProposition {
 			sb.WriteString(fitShape(bd))
 		}
 		fmt.Fprintf(&sb, " scale %s", in.doc.Project.ScoreScale)
 		return sb.String()
 	}
-	for _, id := range ids {
-		fmt.Fprintf(&sb, " %s:%s", id, bd.Card(id).Kind)
+	// The controls depend on which kinds there are, not on which card is
+	// which: a drag of many cards over a zone's edge swaps kinds between
+	// them at every step and needs no rebuild.
+	var kinds []string
+	for _, c := range cards {
+		sb.Write(c.ID[:])
+		if !slices.Contains(kinds, string(c.Kind)) {
+			kinds = append(kinds, string(c.Kind))
+		}
 	}
-	for _, l := range linksOf(bd, ids) {
-		fmt.Fprintf(&sb, " link %s-%s", l.From, l.To)
+	slices.Sort(kinds)
+	fmt.Fprint(&sb, kinds)
+	if ls := linksOf(bd, cards); len(ls) <= maxLinkRows {
+		for _, l := range ls {
+			fmt.Fprintf(&sb, " link %s-%s", l.From, l.To)
+		}
+	} else {
+		fmt.Fprintf(&sb, " %d links", len(ls))
 	}
 	return sb.String()
 }
 
 // build makes the controls for the selection (or for none).
-func (in *inspector) build(bd *canvas.Board, ids []uuid.UUID) {
+func (in *inspector) build(bd *canvas.Board, cards []*canvas.Card) {
 	in.card, in.fit, in.scaleSel, in.scaleText = nil, nil, nil, nil
 	var content fyne.CanvasObject
 	switch {
 	case bd == nil:
 		content = hintLabel("Open a board to inspect its cards.")
-	case len(ids) == 0 && bd.Template == canvas.TemplateValueProposition:
+	case len(cards) == 0 && bd.Template == canvas.TemplateValueProposition:
 		in.fit = in.newFitView(bd)
 		content = in.fit.box
-	case len(ids) == 0:
+	case len(cards) == 0:
 		content = container.NewVBox(
 			heading("Inspector"),
 			hintLabel("Select a card to edit its text, kind, colour, tags, the customer's own words, its scores and its links. "+
@@ -215,13 +256,13 @@ func (in *inspector) build(bd *canvas.Board, ids []uuid.UUID) {
 			in.scaleRow(),
 		)
 	default:
-		in.card = in.newCardView(bd, ids)
+		in.card = in.newCardView(bd, cards)
 		content = in.card.box
 	}
 	in.scroll.Content = container.NewPadded(content)
 	// Another selection starts at the top; the same one rebuilt (a link
 	// removed, the fit changed) stays where the user scrolled to.
-	key := fmt.Sprint(ids)
+	key := fmt.Sprint(idsOf(cards))
 	if bd != nil {
 		key = bd.ID.String() + key
 	}
@@ -233,15 +274,11 @@ func (in *inspector) build(bd *canvas.Board, ids []uuid.UUID) {
 }
 
 // update sets every control from the model.
-func (in *inspector) update(bd *canvas.Board, ids []uuid.UUID) {
+func (in *inspector) update(bd *canvas.Board, cards []*canvas.Card) {
 	in.updating = true
 	defer func() { in.updating = false }()
 	switch {
 	case in.card != nil:
-		cards := make([]*canvas.Card, 0, len(ids))
-		for _, id := range ids {
-			cards = append(cards, bd.Card(id))
-		}
 		in.card.update(bd, cards)
 	case in.fit != nil:
 		in.fit.update()
@@ -323,11 +360,11 @@ func (in *inspector) setVisible(on bool) {
 
 var kindsSeed = maphash.MakeSeed()
 
-// kindsHash sums up the kinds of bd's cards in their order.
-func kindsHash(bd *canvas.Board) uint64 {
+// kindsHash sums up the kinds of the cards in their order.
+func kindsHash(cards []*canvas.Card) uint64 {
 	var h maphash.Hash
 	h.SetSeed(kindsSeed)
-	for _, c := range bd.Cards {
+	for _, c := range cards {
 		h.WriteString(string(c.Kind))
 		h.WriteByte(0)
 	}

@@ -14,9 +14,9 @@ import (
 // 2,000-card value proposition canvas in the window: with nothing
 // selected, the inspector hidden (the floor) or showing the fit panel;
 // with the moved card selected, the inspector hidden (the floor) or
-// showing the card.
+// showing the card; with every card selected and moved, hidden or shown.
 func BenchmarkInspectorDrag2000(b *testing.B) {
-	for _, mode := range []string{"hidden", "fit", "hidden-selected", "card"} {
+	for _, mode := range []string{"hidden", "fit", "hidden-selected", "card", "hidden-all", "all"} {
 		b.Run(mode, func(b *testing.B) {
 			a := test.NewTempApp(b)
 			p, bd := exportBenchDocument(b, 2000)
@@ -24,9 +24,13 @@ func BenchmarkInspectorDrag2000(b *testing.B) {
 			defer w.Window.Close()
 			w.SetDocument(NewDocument(p, ""))
 			w.SetInspector(!strings.HasPrefix(mode, "hidden"))
-			moved := bd.Cards[len(bd.Cards)/2].ID
-			if mode == "card" || mode == "hidden-selected" {
-				w.CurrentBoard().Select(moved)
+			moved := []uuid.UUID{bd.Cards[len(bd.Cards)/2].ID}
+			switch mode {
+			case "card", "hidden-selected":
+				w.CurrentBoard().Select(moved...)
+			case "all", "hidden-all":
+				w.CurrentBoard().SelectAll()
+				moved = w.CurrentBoard().Selection()
 			}
 			b.ResetTimer()
 			for i := range b.N {
@@ -34,7 +38,7 @@ func BenchmarkInspectorDrag2000(b *testing.B) {
 				if i%2 == 1 {
 					dx = -10
 				}
-				if err := w.Document().Do(&canvas.MoveCards{Board: bd.ID, IDs: []uuid.UUID{moved}, DX: dx}); err != nil {
+				if err := w.Document().Do(&canvas.MoveCards{Board: bd.ID, IDs: moved, DX: dx}); err != nil {
 					b.Fatal(err)
 				}
 			}

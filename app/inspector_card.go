@@ -39,9 +39,15 @@ type cardView struct {
 	hints                     *fyne.Container
 	links                     []*linkRow
 
-	kinds   []canvas.Kind // the kind choices, in the order kind shows them
-	colours []board.ColorChoice
+	kinds     []canvas.Kind // the kind choices, in the order kind shows them
+	cardKinds uint64        // kindsHash of the cards when last updated
+	colours   []board.ColorChoice
 }
+
+// maxLinkRows is the most links the panel lists: a few cards' worth. A
+// whole board selected would make a list nobody reads, and cost a
+// rebuild of hundreds of rows whenever the selection changes.
+const maxLinkRows = 12
 
 // applies reports whether field f belongs to every card of the view.
 func applies(kinds []canvas.Kind, f canvas.Field) bool {
@@ -53,13 +59,16 @@ func applies(kinds []canvas.Kind, f canvas.Field) bool {
 	return len(kinds) > 0
 }
 
-func (in *inspector) newCardView(bd *canvas.Board, ids []uuid.UUID) *cardView {
+func (in *inspector) newCardView(bd *canvas.Board, cards []*canvas.Card) *cardView {
+	ids := idsOf(cards)
 	to := in.target(bd, ids)
 	v := &cardView{in: in, to: to, ids: ids, title: heading("")}
 	var kinds []canvas.Kind
-	for _, id := range ids {
-		if k := bd.Card(id).Kind; !slices.Contains(kinds, k) {
-			kinds = append(kinds, k)
+	var oneOfEach []uuid.UUID // a card of each kind: all the kind menu needs
+	for _, c := range cards {
+		if !slices.Contains(kinds, c.Kind) {
+			kinds = append(kinds, c.Kind)
+			oneOfEach = append(oneOfEach, c.ID)
 		}
 	}
 	objs := []fyne.CanvasObject{v.title}
@@ -127,7 +136,7 @@ func (in *inspector) newCardView(bd *canvas.Board, ids []uuid.UUID) *cardView {
 	}
 
 	// How the card looks, and what it stands for.
-	v.kinds = in.board.MenuKinds(ids)
+	v.kinds = in.board.MenuKinds(oneOfEach)
 	var kindNames []string
 	for _, k := range v.kinds {
 		kindNames = append(kindNames, k.Label())
@@ -178,7 +187,10 @@ func (in *inspector) newCardView(bd *canvas.Board, ids []uuid.UUID) *cardView {
 			return func(c *canvas.Card) { c.Source = strings.TrimSpace(s) }, nil
 		})
 	// Links come right after the scores: with them they make the fit.
-	if ls := linksOf(bd, ids); len(ls) > 0 {
+	if ls := linksOf(bd, cards); len(ls) > maxLinkRows {
+		objs = append(objs, widget.NewSeparator(), fieldLabel(fmt.Sprintf("%d fit links", len(ls))),
+			hintLabel("Select fewer cards to edit their links here."))
+	} else if len(ls) > 0 {
 		objs = append(objs, widget.NewSeparator(), fieldLabel(canvas.Plural(len(ls), "Fit link", "Fit links")))
 		for _, l := range ls {
 			r := in.newLinkRow(bd, ids, l)
@@ -203,6 +215,7 @@ func (v *cardView) rows() []*textRow {
 
 // update sets the controls from the cards, in the view's order.
 func (v *cardView) update(bd *canvas.Board, cards []*canvas.Card) {
+	v.cardKinds = kindsHash(cards)
 	if len(cards) == 1 {
 		setLabel(v.title, cards[0].Kind.Label())
 	} else {
@@ -311,11 +324,7 @@ func (v *cardView) showOpportunity() {
 	sat, satOK := v.satisfaction.typed()
 	seen := map[string]bool{}
 	text := ""
-	for _, id := range v.ids {
-		c := bd.Card(id)
-		if c == nil {
-			continue
-		}
+	for _, c := range cardsOf(bd, v.ids) {
 		i, s := c.Importance, c.Satisfaction
 		if impOK {
 			i = imp

@@ -19,12 +19,16 @@ import (
 // the fit panel lists: the few a workshop acts on next, not an inventory.
 const fitListed = 5
 
-// linksOf lists the links of bd that touch any of the cards ids, in the
+// linksOf lists the links of bd that touch any of the cards, in the
 // board's order.
-func linksOf(bd *canvas.Board, ids []uuid.UUID) []canvas.Link {
+func linksOf(bd *canvas.Board, cards []*canvas.Card) []canvas.Link {
+	set := make(map[uuid.UUID]bool, len(cards))
+	for _, c := range cards {
+		set[c.ID] = true
+	}
 	var out []canvas.Link
 	for _, l := range bd.Links {
-		if slices.Contains(ids, l.From) || slices.Contains(ids, l.To) {
+		if set[l.From] || set[l.To] {
 			out = append(out, l)
 		}
 	}
@@ -109,7 +113,7 @@ func oneLine(s string) string {
 type fitView struct {
 	in    *inspector
 	box   *fyne.Container
-	kinds uint64 // kindsHash of the board shown
+	kinds uint64 // kindsHash of the board's cards
 }
 
 // fitShape sums up what the fit panel shows of bd, to rebuild the panel
@@ -131,7 +135,7 @@ func fitShape(bd *canvas.Board) string {
 
 func (in *inspector) newFitView(bd *canvas.Board) *fitView {
 	f := canvas.ComputeFit(bd)
-	v := &fitView{in: in, kinds: kindsHash(bd)}
+	v := &fitView{in: in, kinds: kindsHash(bd.Cards)}
 	objs := []fyne.CanvasObject{heading("Fit")}
 	coverage := func(what string, has bool, share float64, none string) {
 		objs = append(objs, fieldLabel(what))

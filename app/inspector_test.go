@@ -436,7 +436,7 @@ func TestInspectorLinks(t *testing.T) {
 	pain := cardByText(t, bd, "Arriving sweaty")
 	w.CurrentBoard().Select(pain.ID)
 	v := w.insp.card
-	want := len(linksOf(bd, []uuid.UUID{pain.ID}))
+	want := len(linksOf(bd, []*canvas.Card{pain}))
 	if want == 0 || len(v.links) != want {
 		t.Fatalf("%d link rows, the board has %d links of the card", len(v.links), want)
 	}
