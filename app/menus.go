@@ -35,7 +35,7 @@ func (w *Window) onBoard(sh fyne.Shortcut, fn func(*board.Widget)) func() {
 			return
 		}
 		if sh != nil {
-			if e, ok := focused.(*widget.Entry); ok {
+			if e, ok := focused.(fyne.Shortcutable); ok && w.textTakes(focused, sh) {
 				e.TypedShortcut(sh)
 				return
 			}
@@ -72,6 +72,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	}
 	minimap := item("Minimap", ctrl(fyne.KeyM), func() { w.SetMinimap(!w.minimapOn()) })
 	minimap.Checked = w.minimapOn()
+	inspector := item("Inspector", ctrl(fyne.KeyI), func() { w.SetInspector(!w.inspectorOn()) })
+	inspector.Checked = w.inspectorOn()
 	themes := fyne.NewMenuItem("Theme", nil)
 	themes.ChildMenu = fyne.NewMenu("")
 	for _, c := range themeChoices {
@@ -120,6 +122,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			item("Actual Size", ctrl(fyne.Key1), w.onBoard(nil, (*board.Widget).Zoom100)),
 			fyne.NewMenuItemSeparator(),
 			minimap,
+			inspector,
 			themes,
 			links,
 			fyne.NewMenuItemSeparator(),

@@ -34,6 +34,7 @@ type Window struct {
 
 	recovery *autosaver // keeps unsaved changes in a recovery file
 	tips     *tooltips  // the toolbar's
+	insp     *inspector // the panel beside the board
 }
 
 // NewWindow makes an empty window; open a project with OpenPath, OpenSample
@@ -44,9 +45,11 @@ func NewWindow(a fyne.App) *Window {
 	w := &Window{App: a, Window: a.NewWindow("Jobcanvas"), clip: &board.Clipboard{}}
 	w.tabs = container.NewAppTabs()
 	w.tabs.SetTabLocation(container.TabLocationTop)
-	w.tabs.OnSelected = func(*container.TabItem) { w.focusBoard() }
+	w.tabs.OnSelected = func(*container.TabItem) { w.focusBoard(); w.insp.refresh() }
 	w.tips = newTooltips()
-	w.Window.SetContent(w.tips.over(container.NewBorder(w.toolbar(w.tips), nil, nil, nil, w.tabs)))
+	w.insp = newInspector(w.CurrentBoard, w.showError)
+	w.insp.panel.Hidden = !w.inspectorOn()
+	w.Window.SetContent(w.tips.over(container.NewBorder(w.toolbar(w.tips), nil, nil, w.insp.panel, w.tabs)))
 	w.Window.Resize(fyne.NewSize(1280, 800))
 	w.Window.SetCloseIntercept(w.Close)
 	w.recovery = newAutosaver(autosaveUI{
@@ -55,6 +58,7 @@ func NewWindow(a fyne.App) *Window {
 		openElsewhere: w.warnOpenElsewhere,
 	})
 	w.Window.SetOnClosed(func() {
+		w.insp.close()
 		w.recovery.shutdown()
 		w.release()
 		w.landscapeFollows(true)
@@ -88,6 +92,7 @@ func (w *Window) SetDocument(doc *Document) {
 		w.tabs.SelectIndex(0)
 	}
 	w.landscapeFollows(false)
+	w.insp.setDocument(doc)
 	w.updateTitle()
 	w.refreshMenu()
 	w.focusBoard()

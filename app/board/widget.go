@@ -56,7 +56,8 @@ type Widget struct {
 	// minimap follows it.
 	onView func()
 
-	unlisten []func() // stop the document's notifications (Close)
+	unlisten     []func()  // stop the document's notifications (Close)
+	selListeners []*func() // told of selection changes (OnSelectionChanged)
 }
 
 // New makes the widget for the board with that id. clip is the
@@ -162,6 +163,7 @@ func (b *Widget) Select(ids ...uuid.UUID) {
 }
 
 func (b *Widget) setSelection(next map[uuid.UUID]bool) {
+	defer b.selectionChanged() // the inspector follows the selection
 	if b.r == nil {
 		b.sel.Replace(next, nil)
 		return
