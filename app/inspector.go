@@ -450,8 +450,7 @@ func fieldLabel(s string) *widget.Label {
 }
 
 // hintLabel is explanatory text, in the foreground colour: the faint
-// one washes out on a projector. Not italic either: the italic face has
-// no "→", which the hints' suggestions use, and its fallback draws a box.
+// one washes out on a projector.
 func hintLabel(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.Wrapping = fyne.TextWrapWord

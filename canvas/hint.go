@@ -142,7 +142,7 @@ func jobHints(ws []string) []Hint {
 	}
 	if len(ws) < 2 {
 		hs = append(hs, Hint{RuleObject, "Names no object: what does it act on?",
-			`Add what the verb acts on, and where or when: "Commute" → "Get to work on time"`})
+			`Add what the verb acts on, and where or when: not "Commute" but "Get to work on time"`})
 	}
 	for _, w := range ws {
 		if solutionWords[w] || brandWords[w] || useVerbs[w] {
@@ -206,7 +206,7 @@ func outcomeHints(ws []string, text string) []Hint {
 	for _, w := range ws {
 		if vague[w] {
 			hs = append(hs, Hint{RuleVague, fmt.Sprintf(`"%s" is vague: people read it differently`, w),
-				`Say what is measured instead: "fast" → "the time it takes to …", "reliable" → "the likelihood that … fails"`})
+				`Say what is measured instead: not "fast" but "the time it takes to …", not "reliable" but "the likelihood that … fails"`})
 			break
 		}
 	}
