@@ -148,7 +148,7 @@ func (in *inspector) newCardView(bd *canvas.Board, cards []*canvas.Card) *cardVi
 		}
 	})
 	v.kind.PlaceHolder = several
-	v.colours = board.ColorChoices()
+	v.colours = in.board.ColorChoices(oneOfEach)
 	v.colour = widget.NewSelect(nil, func(s string) {
 		if in.updating {
 			return

@@ -15,11 +15,39 @@ const (
 	KindJobStep      Kind = "job-step"
 	KindOutcome      Kind = "outcome"
 	KindNote         Kind = "note"
+
+	// Forces of progress: what pushes and pulls towards a switch, what
+	// holds back from it.
+	KindForcePush    Kind = "force-push"
+	KindForcePull    Kind = "force-pull"
+	KindForceAnxiety Kind = "force-anxiety"
+	KindForceHabit   Kind = "force-habit"
+
+	// Competition and hire/fire.
+	KindCompetitorDirect    Kind = "competitor-direct"
+	KindCompetitorSecondary Kind = "competitor-secondary"
+	KindCompetitorIndirect  Kind = "competitor-indirect"
+	KindHireCriterion       Kind = "hire-criterion"
+	KindFireCriterion       Kind = "fire-criterion"
+
+	// Stories: a job story ("When …, I want to …, so I can …") and a
+	// customer's story of a switch, from an interview.
+	KindJobStory      Kind = "job-story"
+	KindCustomerStory Kind = "customer-story"
+
+	// Success outcomes.
+	KindGoal    Kind = "goal"
+	KindHazard  Kind = "hazard"
+	KindProblem Kind = "problem"
 )
 
 // Kinds lists every kind in the order menus show them.
 var Kinds = []Kind{KindJob, KindPain, KindGain, KindProduct, KindPainReliever,
-	KindGainCreator, KindJobStep, KindOutcome, KindNote}
+	KindGainCreator, KindJobStep, KindOutcome, KindNote,
+	KindForcePush, KindForcePull, KindForceAnxiety, KindForceHabit,
+	KindCompetitorDirect, KindCompetitorSecondary, KindCompetitorIndirect, KindHireCriterion, KindFireCriterion,
+	KindJobStory, KindCustomerStory,
+	KindGoal, KindHazard, KindProblem}
 
 var kindInfo = map[Kind]struct{ label, color string }{
 	KindJob:          {"Customer job", "#8FD3F4"},
@@ -31,6 +59,24 @@ var kindInfo = map[Kind]struct{ label, color string }{
 	KindJobStep:      {"Job step", "#FFE27A"},
 	KindOutcome:      {"Desired outcome", "#FFF3B0"},
 	KindNote:         {"Note", "#E6E6E6"},
+
+	KindForcePush:    {"Push of the situation", "#F7B7A3"},
+	KindForcePull:    {"Pull of the new solution", "#A8DDB5"},
+	KindForceAnxiety: {"Anxiety of the new", "#D7B8E8"},
+	KindForceHabit:   {"Habit of the present", "#BFD7EA"},
+
+	KindCompetitorDirect:    {"Direct competitor", "#F6C28B"},
+	KindCompetitorSecondary: {"Secondary competitor", "#F9D9A8"},
+	KindCompetitorIndirect:  {"Indirect competitor", "#FBE8C8"},
+	KindHireCriterion:       {"Hire criterion", "#D4EDC4"},
+	KindFireCriterion:       {"Fire criterion", "#F2C4CE"},
+
+	KindJobStory:      {"Job story", "#A7C7F2"},
+	KindCustomerStory: {"Customer story", "#F3E3B5"},
+
+	KindGoal:    {"Goal to achieve", "#BFE3D0"},
+	KindHazard:  {"Hazard to avoid", "#F5D6A8"},
+	KindProblem: {"Problem to resolve", "#F3B6B0"},
 }
 
 // Valid reports whether k is one of Kinds.

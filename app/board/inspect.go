@@ -10,16 +10,22 @@ import (
 // #RRGGBB ("" for the card's kind's own colour).
 type ColorChoice struct{ Name, Hex string }
 
-// ColorChoices are the colours the card menu offers, in its order: the
-// kind's own, each kind's, then the extra ones. The window's inspector
-// offers the same.
-func ColorChoices() []ColorChoice {
+// ColorChoices are the colours the card menu offers for the cards ids, in
+// its order: the kind's own, the colour of each kind the board offers
+// (once each), then the extra ones. The window's inspector offers the same.
+func (b *Widget) ColorChoices(ids []uuid.UUID) []ColorChoice {
 	out := []ColorChoice{{"Kind's colour", ""}}
-	for _, k := range canvas.Kinds {
-		out = append(out, ColorChoice{k.Label(), k.DefaultColor()})
+	seen := map[string]bool{}
+	for _, k := range menuKinds(b.board(), ids) {
+		if hex := k.DefaultColor(); !seen[hex] {
+			seen[hex] = true
+			out = append(out, ColorChoice{k.Label(), hex})
+		}
 	}
 	for _, c := range extraCardColors {
-		out = append(out, ColorChoice{c.Name, c.Hex})
+		if !seen[c.Hex] {
+			out = append(out, ColorChoice{c.Name, c.Hex})
+		}
 	}
 	return out
 }

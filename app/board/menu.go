@@ -24,12 +24,8 @@ func (m menus) cardMenu(ids []uuid.UUID) *fyne.Menu {
 		items = append(items, fyne.NewMenuItem("Edit text", func() { b.editCard(id) }))
 	}
 
-	colours := []*fyne.MenuItem{fyne.NewMenuItem("Kind's colour", func() { m.setColor(ids, "") })}
-	for _, k := range canvas.Kinds {
-		hex := k.DefaultColor()
-		colours = append(colours, fyne.NewMenuItem(k.Label(), func() { m.setColor(ids, hex) }))
-	}
-	for _, c := range extraCardColors {
+	var colours []*fyne.MenuItem
+	for _, c := range b.ColorChoices(ids) {
 		hex := c.Hex
 		colours = append(colours, fyne.NewMenuItem(c.Name, func() { m.setColor(ids, hex) }))
 	}
