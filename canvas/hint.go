@@ -85,22 +85,15 @@ func wordSet(s string) map[string]bool {
 // with the hyphens and apostrophes inside a word ("user-friendly",
 // "don't").
 func words(s string) []string {
-	var out []string
-	var b strings.Builder
-	flush := func() {
-		if w := strings.Trim(b.String(), "-'’"); w != "" {
+	fs := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
+	})
+	out := fs[:0]
+	for _, w := range fs {
+		if w = strings.Trim(w, "-'’"); w != "" {
 			out = append(out, w)
 		}
-		b.Reset()
 	}
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’' {
-			b.WriteRune(r)
-		} else {
-			flush()
-		}
-	}
-	flush()
 	return out
 }
 
@@ -112,6 +105,9 @@ func words(s string) []string {
 // The patterns are English ones: text with letters of another script
 // (Thai, Korean, Devanagari …) gets no hint rather than wrong ones.
 func Hints(c *Card) []Hint {
+	if c.Kind != KindJob && c.Kind != KindJobStep && c.Kind != KindOutcome {
+		return nil
+	}
 	ws := words(c.Text)
 	if len(ws) == 0 || !latin(c.Text) {
 		return nil
