@@ -2,6 +2,7 @@ package board
 
 import (
 	"image/color"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -218,6 +219,13 @@ func (t *noteTheme) Size(n fyne.ThemeSizeName) float32 {
 // caretTo puts the caret at offset off of the text (in runes), found in the
 // rows as the entry wraps them now: the entry only knows rows and columns.
 func (e *noteEntry) caretTo(off int) {
+	if off < 0 || off >= len([]rune(e.Text)) {
+		// At the end (or a caret not placed yet): as the editor first
+		// puts it, which the entry clamps to the end of its last row.
+		e.CursorRow, e.CursorColumn = math.MaxInt32, math.MaxInt32
+		e.Refresh()
+		return
+	}
 	row := 0
 	for r := 1; r <= len(e.Text); r++ {
 		e.CursorRow, e.CursorColumn = r, 0
