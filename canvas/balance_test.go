@@ -149,7 +149,6 @@ func TestMethodBoardsKindFollowsZone(t *testing.T) {
 	}
 }
 
-
 // A bad balance is refused naming the field at fault; a good one reads
 // back as written.
 func TestParseTemplateBalance(t *testing.T) {
