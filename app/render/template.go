@@ -92,10 +92,13 @@ func (t *TemplateView) Build(bd *canvas.Board, colors *Palette) bool {
 }
 
 // Layout places the objects for the board's view.
-func (t *TemplateView) Layout(vp Viewport) {
+func (t *TemplateView) Layout(vp Viewport) { layoutItems(t.items, vp) }
+
+// layoutItems places drawn parts of a board given in board units.
+func layoutItems(items []tplItem, vp Viewport) {
 	z := vp.Zoom
-	for i := range t.items {
-		it := &t.items[i]
+	for i := range items {
+		it := &items[i]
 		pos, size := vp.ScreenRect(it.r)
 		switch it.kind {
 		case tplRect:
@@ -470,9 +473,11 @@ type TemplateText struct {
 }
 
 // Texts lists every line of text the template draws.
-func (t *TemplateView) Texts() []TemplateText {
+func (t *TemplateView) Texts() []TemplateText { return itemTexts(t.items) }
+
+func itemTexts(items []tplItem) []TemplateText {
 	var out []TemplateText
-	for _, it := range t.items {
+	for _, it := range items {
 		if it.kind != tplText {
 			continue
 		}
