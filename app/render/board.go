@@ -44,6 +44,7 @@ type BoardView struct {
 	vp     Viewport
 
 	tpl       TemplateView
+	clusters  ClusterView
 	links     []*fcanvas.Line // one per board link, by index
 	views     map[uuid.UUID]*CardView
 	order     []*CardView // drawing order
@@ -98,6 +99,7 @@ func (v *BoardView) SetPalette(p Palette) {
 	v.bg.FillColor = p.Background
 	v.setLinkColors()
 	v.tpl.key = "" // colours live in the template objects: rebuild them
+	v.clusters.reset()
 }
 
 // RefreshCards redraws every card that has been drawn.
@@ -119,9 +121,10 @@ func (v *BoardView) Objects() []fyne.CanvasObject {
 }
 
 func (v *BoardView) rebuildObjects() {
-	objs := make([]fyne.CanvasObject, 0, 1+len(v.tpl.objects)+len(v.links)+len(v.order))
+	objs := make([]fyne.CanvasObject, 0, 1+len(v.tpl.objects)+len(v.clusters.Objects())+len(v.links)+len(v.order))
 	objs = append(objs, v.bg)
 	objs = append(objs, v.tpl.objects...)
+	objs = append(objs, v.clusters.Objects()...)
 	for _, l := range v.links {
 		objs = append(objs, l)
 	}
@@ -208,6 +211,9 @@ func (v *BoardView) Sync(bd *canvas.Board, selected func(uuid.UUID) bool) bool {
 	if v.tpl.Build(bd, &v.colors) {
 		changedSet = true
 	}
+	if v.clusters.Build(bd, &v.colors) {
+		changedSet = true
+	}
 	if changedSet || v.objects == nil {
 		v.rebuildObjects()
 		return true
@@ -221,6 +227,7 @@ func (v *BoardView) Layout(bd *canvas.Board, vp Viewport) {
 	v.vp = vp
 	v.bg.Resize(vp.Size)
 	v.tpl.Layout(vp)
+	v.clusters.Layout(vp)
 	if bd != nil {
 		v.layoutLinks(bd, nil)
 	}
@@ -449,6 +456,9 @@ func (v *BoardView) Len() int { return len(v.views) }
 
 // Drawn lists the card views in drawing order, bottom to top.
 func (v *BoardView) Drawn() []*CardView { return v.order }
+
+// Clusters is the view of the board's clusters.
+func (v *BoardView) Clusters() *ClusterView { return &v.clusters }
 
 // Template is the view of the board's template.
 func (v *BoardView) Template() *TemplateView { return &v.tpl }
