@@ -12,13 +12,13 @@ import (
 
 // Sizes of a cluster's frame, in board units.
 const (
-	ClusterNameSize   = 28
-	ClusterVectorSize = 18
+	ClusterNameSize   = 32
+	ClusterVectorSize = 22
 	ClusterPad        = 20
 	// ClusterTitleBar is the band at the top of a cluster holding its name
 	// and vector of progress: where a drag moves the cluster and a
 	// double-click renames it.
-	ClusterTitleBar = 112
+	ClusterTitleBar = 124
 	// ClusterHandle is the side of the square at a cluster's bottom-right
 	// corner that resizes it.
 	ClusterHandle = 40
