@@ -69,6 +69,7 @@ func NewBoardView(p Palette, background bool) *BoardView {
 		addressed: map[uuid.UUID]bool{}, vp: Viewport{Zoom: 1}}
 	v.bg = fcanvas.NewRectangle(p.Background)
 	v.bg.Hidden = !background
+	v.clusters.chrome = background
 	v.setLinkColors()
 	return v
 }

@@ -43,6 +43,9 @@ func ClusterNameRect(k *canvas.Cluster) canvas.Rect {
 type ClusterView struct {
 	tpl    TemplateView
 	frames []*fcanvas.Rectangle
+	// chrome is set on the interactive board: the resize grip and the
+	// hint of an empty vector are for the hand, not for an export.
+	chrome bool
 }
 
 // clustersKey changes whenever what the clusters draw changes.
@@ -98,12 +101,15 @@ func (v *ClusterView) cluster(tb *tplBuilder, k *canvas.Cluster) {
 	name := ClusterNameRect(k)
 	tb.paragraph(k.Name, name.X, name.Y, name.W, 1, ClusterNameSize, 16, bold, fyne.TextAlignLeading, false)
 	vec, muted := k.Vector(), false
-	if vec == "" {
+	if vec == "" && v.chrome {
 		vec, muted = ClusterVectorHint, true
 	}
 	tb.paragraph(vec, name.X, name.Y+name.H+4, name.W, 2, ClusterVectorSize, 13,
 		fyne.TextStyle{Italic: true}, fyne.TextAlignLeading, muted)
 
+	if !v.chrome {
+		return
+	}
 	// The grip: two short diagonals in the bottom-right corner.
 	x1, y1 := r.X+r.W-8, r.Y+r.H-8
 	tb.line(x1-26, y1, x1, y1-26, 2, true)
