@@ -176,7 +176,7 @@ func TestUserTemplateFileErrorsReported(t *testing.T) {
 			offered = append(offered, c.Text)
 		}
 	}
-	if strings.Join(offered, ",") != "Value proposition canvas,Job map,Free board,Retro (yours)" {
+	if strings.Join(offered, ",") != "Value proposition canvas,Job map,Free board,Customer stories,Retro (yours)" {
 		t.Errorf("New offers %v", offered)
 	}
 }

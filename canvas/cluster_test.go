@@ -294,3 +294,32 @@ func TestBoundsHoldClusters(t *testing.T) {
 		t.Errorf("Bounds %+v leaves out a cluster", r)
 	}
 }
+
+// BenchmarkMoveClusterDrag is one drag event of a cluster on a board of
+// 2,000 cards in 20 clusters: finding its cards and moving them.
+func BenchmarkMoveClusterDrag(b *testing.B) {
+	p, err := canvas.NewProject("Bench", "customer-stories")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bd := p.Boards[0]
+	for i := range 20 {
+		bd.Clusters = append(bd.Clusters, canvas.Cluster{ID: uuid.New(), Name: "c",
+			Rect: canvas.Rect{X: float64(i%5) * 1000, Y: float64(i/5) * 1000, W: 900, H: 900}})
+	}
+	cards := make([]canvas.Card, 0, 2000)
+	for i := range 2000 {
+		cards = append(cards, canvas.NewCard(canvas.KindCustomerStory,
+			canvas.Point{X: float64(i%50) * 100, Y: float64(i/50) * 100}, "story"))
+	}
+	if err := (&canvas.AddCards{Board: bd.ID, Cards: cards}).Apply(p); err != nil {
+		b.Fatal(err)
+	}
+	id := bd.Clusters[7].ID
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := (&canvas.MoveCluster{Board: bd.ID, ID: id, DX: 1}).Apply(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -40,6 +40,7 @@ func TestTemplates(t *testing.T) {
 	want := "value-proposition\tValue proposition canvas\tbundled\n" +
 		"job-map\tJob map\tbundled\n" +
 		"free\tFree board\tbundled\n" +
+		"customer-stories\tCustomer stories\tbundled\n" +
 		"my-map\tMy map\tuser\n"
 	if out != want {
 		t.Errorf("stdout\n%s\nwant\n%s", out, want)
@@ -69,8 +70,8 @@ func TestTemplatesBadFile(t *testing.T) {
 func TestTemplatesNoFolder(t *testing.T) {
 	t.Setenv(storage.TemplateEnv, filepath.Join(t.TempDir(), "none"))
 	code, out, errOut := runCmd(t, "templates")
-	if code != 0 || errOut != "" || strings.Count(out, "\n") != 3 || strings.Contains(out, "\tuser") {
-		t.Errorf("exit %d, stdout %q, stderr %q; want the 3 bundled templates", code, out, errOut)
+	if code != 0 || errOut != "" || strings.Count(out, "\n") != 4 || strings.Contains(out, "\tuser") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the 4 bundled templates", code, out, errOut)
 	}
 }
 
