@@ -323,3 +323,41 @@ func BenchmarkMoveClusterDrag(b *testing.B) {
 		}
 	}
 }
+
+// Naming a new cluster joins the step that added it; a later rename is a
+// step of its own.
+func TestAddClusterTakesItsNameInOneStep(t *testing.T) {
+	f := newStoriesFixture(t)
+	var h canvas.History
+	before := f.p.Clone()
+	k := canvas.Cluster{ID: uuid.New(), Name: canvas.NewClusterName, Rect: canvas.Rect{X: 1800, Y: 1000, W: 720, H: 480}}
+	if err := h.Do(f.p, &canvas.AddCluster{Board: f.b.ID, Cluster: k, Gesture: 9}); err != nil {
+		t.Fatal(err)
+	}
+	named := k
+	named.Name = "Cheaper than the car"
+	if err := h.Do(f.p, &canvas.UpdateCluster{Board: f.b.ID, Cluster: named, Label: "Rename cluster", Gesture: 9}); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.UndoName(); got != "Add cluster" {
+		t.Errorf("undo names %q, want Add cluster", got)
+	}
+	renamed := named
+	renamed.Name = "Cheap"
+	if err := h.Do(f.p, &canvas.UpdateCluster{Board: f.b.ID, Cluster: renamed, Label: "Rename cluster"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.UndoName(); got != "Rename cluster" {
+		t.Errorf("a later rename joined the add: undo names %q", got)
+	}
+	h.Undo(f.p)
+	if got, _ := f.b.Cluster(k.ID); got.Name != named.Name {
+		t.Errorf("after undoing the rename: %q", got.Name)
+	}
+	h.Undo(f.p)
+	sameProject(t, "after undoing the add", before, f.p)
+	h.Redo(f.p)
+	if got, _ := f.b.Cluster(k.ID); got == nil || got.Name != named.Name {
+		t.Errorf("redo of the add gives %+v, want it named", got)
+	}
+}
