@@ -82,7 +82,7 @@ func TestSchemaRejects(t *testing.T) {
 	tests := []struct{ name, old, new string }{
 		{"importance 11", `"importance": 7`, `"importance": 11`},
 		{"unknown kind", `"kind": "pain"`, `"kind": "idea"`},
-		{"unknown template", `"template": "value-proposition"`, `"template": "mind-map"`},
+		{"empty template", `"template": "value-proposition"`, `"template": ""`},
 		{"newer version", `"version": 1`, `"version": 2`},
 		{"wrong format", `"format": "jobcanvas"`, `"format": "other"`},
 		{"bad UUID", `"id": "7b1905dd-bd34-4c07-ba31-55b2bff7037b"`, `"id": "7b1905dd"`},
