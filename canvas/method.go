@@ -166,6 +166,9 @@ func (c *Card) DropInapplicable() {
 	if !c.Kind.Applies(FieldJobTypes) {
 		c.JobTypes = nil
 	}
+	// A job story's situation means nothing to a pain; its text, the
+	// composed sentence, stays.
+	c.dropInapplicableParts()
 }
 
 // hasInapplicable reports whether DropInapplicable would change c.
@@ -174,7 +177,8 @@ func (c *Card) hasInapplicable() bool {
 		(c.Relevance != nil && !c.Kind.Applies(FieldRelevance)) ||
 		(c.Importance != nil && !c.Kind.Applies(FieldImportance)) ||
 		(c.Satisfaction != nil && !c.Kind.Applies(FieldSatisfaction)) ||
-		(c.JobTypes != nil && !c.Kind.Applies(FieldJobTypes))
+		(c.JobTypes != nil && !c.Kind.Applies(FieldJobTypes)) ||
+		c.hasInapplicableParts()
 }
 
 // Rank is the 1–5 rank a facilitator gives with the keys: a pain's
