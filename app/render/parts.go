@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"strings"
 	"unicode"
 
@@ -27,19 +28,21 @@ const (
 
 func (s RunStyle) textStyle() fyne.TextStyle { return fyne.TextStyle{Bold: s != RunPlain} }
 
-// Run is a stretch of a card's text in one style; Break starts it on a
-// new line.
+// Run is a stretch of a card's text in one style, of the part Part (its
+// key; a lead belongs to the part it leads); Break starts it on a new line.
 type Run struct {
 	Text  string
 	Style RunStyle
 	Break bool
+	Part  string
 }
 
-// Seg is a piece of a wrapped line in one style, X from the line's start,
-// both in board units at the block's size.
+// Seg is a piece of a wrapped line in one style and of one part, X from
+// the line's start, both in board units at the block's size.
 type Seg struct {
 	Text  string
 	Style RunStyle
+	Part  string
 	X, W  float32
 }
 
@@ -65,10 +68,10 @@ func PartRuns(c *canvas.Card) []Run {
 	var runs []Run
 	lead := func(p canvas.Part, v string, brk bool) {
 		if p.Lead != "" {
-			runs = append(runs, Run{Text: p.Lead, Style: RunLead, Break: brk})
+			runs = append(runs, Run{Text: p.Lead, Style: RunLead, Break: brk, Part: p.Key})
 			brk = false
 		}
-		runs = append(runs, Run{Text: v, Break: brk})
+		runs = append(runs, Run{Text: v, Break: brk, Part: p.Key})
 	}
 	parts := c.Kind.Parts()
 	switch c.Kind {
@@ -87,8 +90,15 @@ func PartRuns(c *canvas.Card) []Run {
 			lead(p, v, false)
 		}
 	case canvas.KindCustomerStory:
-		if head := joinParts(", ", get(canvas.PartWho), get(canvas.PartWhen)); head != "" {
-			runs = append(runs, Run{Text: head, Style: RunStrong})
+		// Who and when, one header line; each word stays its part's.
+		if v := get(canvas.PartWho); v != "" {
+			if get(canvas.PartWhen) != "" {
+				v += ","
+			}
+			runs = append(runs, Run{Text: v, Style: RunStrong, Part: canvas.PartWho})
+		}
+		if v := get(canvas.PartWhen); v != "" {
+			runs = append(runs, Run{Text: v, Style: RunStrong, Part: canvas.PartWhen})
 		}
 		brk := len(runs) > 0
 		for _, p := range parts[2:4] { // from, to
@@ -104,23 +114,13 @@ func PartRuns(c *canvas.Card) []Run {
 		}
 	default: // competitors
 		if v := get(canvas.PartProduct); v != "" {
-			runs = append(runs, Run{Text: v, Style: RunStrong})
+			runs = append(runs, Run{Text: v, Style: RunStrong, Part: canvas.PartProduct})
 		}
 		if v := get(canvas.PartHiredFor); v != "" {
 			lead(parts[1], v, len(runs) > 0)
 		}
 	}
 	return runs
-}
-
-func joinParts(sep string, ss ...string) string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return strings.Join(out, sep)
 }
 
 // partsKey is what decides how a card written part by part is wrapped,
@@ -142,6 +142,7 @@ func partsKey(c *canvas.Card) string {
 type runWord struct {
 	text  string
 	style RunStyle
+	part  string
 	w     float32 // at measureRef
 	brk   bool
 }
@@ -161,7 +162,7 @@ func FitRuns(runs []Run, w, h, maxSize, minSize float32) RunBlock {
 	for _, r := range runs {
 		brk := r.Break
 		for _, f := range strings.FieldsFunc(r.Text, unicode.IsSpace) {
-			words = append(words, runWord{f, r.Style, measure(f, r.Style), brk})
+			words = append(words, runWord{f, r.Style, r.Part, measure(f, r.Style), brk})
 			brk = false
 		}
 	}
@@ -242,10 +243,10 @@ func runBlock(lines [][]runWord, size, ratio, space float32, measure func(string
 			if j > 0 {
 				x += space
 			}
-			if n := len(segs); n > 0 && segs[n-1].Style == wd.style {
+			if n := len(segs); n > 0 && segs[n-1].Style == wd.style && segs[n-1].Part == wd.part {
 				segs[n-1].Text += " " + wd.text
 			} else {
-				segs = append(segs, Seg{Text: wd.text, Style: wd.style, X: x})
+				segs = append(segs, Seg{Text: wd.text, Style: wd.style, Part: wd.part, X: x})
 			}
 			x += wd.w
 		}
@@ -320,4 +321,36 @@ func (p *partsText) layout(show bool, innerW, textH, z float32) {
 	for ; i < len(p.texts); i++ {
 		p.texts[i].Hidden = true
 	}
+}
+
+// PartAt is the key of the part of c drawn at p (board units), for the
+// editor to open on: the part of the nearest segment of the nearest line,
+// or the first part when c has none drawn.
+func PartAt(c *canvas.Card, p canvas.Point) string {
+	parts := c.Kind.Parts()
+	if len(parts) == 0 {
+		return ""
+	}
+	w, h := float32(c.W)-2*CardPad, float32(c.H)-2*CardPad
+	if LookOf(c).Votes > 0 || c.Importance != nil {
+		h -= badgeRowHeight()
+	}
+	b := FitRuns(PartRuns(c), w, h, CardTextSize, CardMinTextSize)
+	if len(b.Lines) == 0 {
+		return parts[0].Key
+	}
+	x, y := float32(p.X-c.X), float32(p.Y-c.Y)
+	y0 := CardPad + (h-float32(len(b.Lines))*b.LineH)/2
+	li := min(max(int((y-y0)/b.LineH), 0), len(b.Lines)-1)
+	line := b.Lines[li]
+	x0 := CardPad + (w-b.Widths[li])/2
+	best, dist := line[0].Part, float32(math.MaxFloat32)
+	for _, s := range line {
+		l, r := x0+s.X, x0+s.X+s.W
+		d := max(l-x, x-r, 0)
+		if d < dist {
+			best, dist = s.Part, d
+		}
+	}
+	return best
 }
