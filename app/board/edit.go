@@ -31,6 +31,11 @@ func (b *Widget) editCard(id uuid.UUID) {
 	if c == nil {
 		return
 	}
+	if c.Kind.Parts() != nil {
+		// Its text is the sentence of its parts: they are edited instead.
+		b.editParts(c, "")
+		return
+	}
 	b.openEditor(editTarget{card: id}, c.Text, true, c.DisplayColor())
 }
 
@@ -67,6 +72,7 @@ func (b *Widget) layoutEditor() {
 	}
 	var r canvas.Rect
 	minH, size := float32(80), float32(0) // a note's text is fitted
+	// A part's label sits above the note (editor.place), the entry on it.
 	switch {
 	case t.isNew:
 		r = t.newCrd.Rect()
@@ -118,6 +124,8 @@ func (b *Widget) CommitEdit() {
 		if b.do(&canvas.AddCards{Board: b.boardID, Cards: []canvas.Card{c}, Label: "Add card"}) {
 			b.Select(c.ID)
 		}
+	case t.parts != nil:
+		b.commitParts(t.card, t.parts, text)
 	default:
 		c := bd.Card(t.card)
 		if c == nil || c.Text == text {
