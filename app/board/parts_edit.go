@@ -190,3 +190,26 @@ func (l *partLabel) show(pe *partsEdit, fill color.Color) {
 
 // CreateRenderer implements fyne.Widget.
 func (l *partLabel) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(l.obj) }
+
+// MakeJobCard makes a customer-job card from the job story's motivation,
+// beside it and linked from it, selected: one undo step
+// (canvas.MakeJobCard).
+func (b *Widget) MakeJobCard(storyID uuid.UUID) {
+	b.CommitEdit()
+	e, id, err := canvas.MakeJobCard(b.doc.Project, b.boardID, storyID)
+	if err != nil {
+		b.report(err)
+		return
+	}
+	if b.do(e) {
+		b.Select(id)
+	}
+}
+
+// bdCard is the card id of bd, nil when there is no board or no such card.
+func bdCard(bd *canvas.Board, id uuid.UUID) *canvas.Card {
+	if bd == nil {
+		return nil
+	}
+	return bd.Card(id)
+}

@@ -170,3 +170,36 @@ func TestPartEditorRenders(t *testing.T) {
 	tab(b, false)
 	test.AssertImageMatches(t, "board/story_part_editor.png", fyne.CurrentApp().Driver().CanvasForObject(b).Capture())
 }
+
+// The card menu of one job story offers "Make a job card"; of another
+// card, not.
+func TestCardMenuMakeJobCard(t *testing.T) {
+	b, doc, story, rival := newStoryBoard(t)
+	find := func(m *fyne.Menu) *fyne.MenuItem {
+		for _, it := range m.Items {
+			if it.Label == "Make a job card" {
+				return it
+			}
+		}
+		return nil
+	}
+	if find(b.menus().cardMenu([]uuid.UUID{rival})) != nil {
+		t.Error("a competitor's menu offers to make a job card")
+	}
+	it := find(b.menus().cardMenu([]uuid.UUID{story}))
+	if it == nil {
+		t.Fatal("no Make a job card in a job story's menu")
+	}
+	it.Action()
+	sel := b.Selection()
+	if len(sel) != 1 || sel[0] == story {
+		t.Fatalf("selection %v", sel)
+	}
+	job := b.board().Card(sel[0])
+	if job.Kind != canvas.KindJob || job.Text != "Stay dry" || b.board().LinkIndex(story, job.ID) < 0 {
+		t.Errorf("job %s %q, linked %v", job.Kind, job.Text, b.board().LinkIndex(story, job.ID) >= 0)
+	}
+	if doc.History.UndoName() != "Make a job card" {
+		t.Errorf("undo step %q", doc.History.UndoName())
+	}
+}
