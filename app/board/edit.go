@@ -18,6 +18,10 @@ func (b *Widget) startNewCard(p canvas.Point) {
 	}
 	c := canvas.NewCard(bd.KindAt(p), p, "")
 	b.Select()
+	if c.Kind.Parts() != nil {
+		b.newPartsCard(c)
+		return
+	}
 	b.openEditor(editTarget{isNew: true, newCrd: c}, "", true, c.DisplayColor())
 }
 
@@ -116,11 +120,17 @@ func (b *Widget) CommitEdit() {
 		s.Name = text
 		b.do(&canvas.UpdateStep{Board: b.boardID, Step: s})
 	case t.isNew:
-		if text == "" {
-			return
-		}
 		c := t.newCrd
-		c.Text = text
+		if t.parts != nil {
+			t.parts.values[t.parts.current().Key] = text
+			if c.SetParts(t.parts.values); c.Parts == nil {
+				return // nothing typed in any part
+			}
+		} else if text == "" {
+			return
+		} else {
+			c.Text = text
+		}
 		if b.do(&canvas.AddCards{Board: b.boardID, Cards: []canvas.Card{c}, Label: "Add card"}) {
 			b.Select(c.ID)
 		}

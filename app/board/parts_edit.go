@@ -48,6 +48,15 @@ func (b *Widget) editParts(c *canvas.Card, key string) {
 	b.edit.entry.SetPlaceHolder(placeholder(pe.current()))
 }
 
+// newPartsCard opens the editor on the first part of c, a new card that
+// joins the board when something typed in its parts is committed.
+func (b *Widget) newPartsCard(c canvas.Card) {
+	pe := &partsEdit{kind: c.Kind, parts: c.Kind.Parts(), values: map[string]string{}}
+	b.edit.onTab = b.tabPart
+	b.openEditor(editTarget{isNew: true, newCrd: c, parts: pe}, "", true, c.DisplayColor())
+	b.edit.entry.SetPlaceHolder(placeholder(pe.current()))
+}
+
 // editCardAt opens the editor on the card, on the part drawn at p for a
 // card written part by part.
 func (b *Widget) editCardAt(id uuid.UUID, p canvas.Point) {

@@ -203,3 +203,39 @@ func TestCardMenuMakeJobCard(t *testing.T) {
 		t.Errorf("undo step %q", doc.History.UndoName())
 	}
 }
+
+// A new card in a zone of job stories is typed part by part too, and
+// joins the board, as one undo step, only with something in a part.
+func TestNewJobStoryPartByPart(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(lightTheme())
+	p, err := canvas.NewProject("Stories", canvas.TemplateJobStories)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := newDocument(p)
+	b := New(doc, p.Boards[0].ID, NewClipboard())
+	w := test.NewTempWindow(t, b)
+	w.Resize(fyne.NewSize(1280, 720))
+	b.DoubleTapped(&fyne.PointEvent{Position: screenOf(b, at(400, 400))})
+	if got := b.EditingPart(); got != canvas.PartSituation {
+		t.Fatalf("a new card in the job stories opened %q", got)
+	}
+	tab(b, false)
+	b.edit.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(b.board().Cards) != 0 || doc.History.UndoName() != "" {
+		t.Fatal("an empty job story joined the board")
+	}
+	b.DoubleTapped(&fyne.PointEvent{Position: screenOf(b, at(400, 400))})
+	typeRunes(b.edit.entry, "the bus is late")
+	tab(b, false)
+	typeRunes(b.edit.entry, "take the bike")
+	b.edit.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if n := len(b.board().Cards); n != 1 {
+		t.Fatalf("%d cards", n)
+	}
+	c := b.board().Cards[0]
+	if c.Kind != canvas.KindJobStory || c.Text != "When the bus is late, I want to take the bike" || doc.History.UndoName() != "Add card" {
+		t.Errorf("new card %s %q, undo %q", c.Kind, c.Text, doc.History.UndoName())
+	}
+}
