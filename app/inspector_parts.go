@@ -29,7 +29,7 @@ func (v *cardView) partRows(cards []*canvas.Card, kinds []canvas.Kind) []fyne.Ca
 	var objs []fyne.CanvasObject
 	for _, p := range parts {
 		hint := p.Label
-		if p.Lead != "" {
+		if kinds[0] == canvas.KindJobStory {
 			hint = p.Lead + " …"
 		}
 		r := v.in.newTextRow(v.to, "Edit "+strings.ToLower(p.Label), false, hint,

@@ -45,7 +45,7 @@ func (b *Widget) editParts(c *canvas.Card, key string) {
 	}
 	b.edit.onTab = b.tabPart
 	b.openEditor(editTarget{card: c.ID, parts: pe}, pe.values[pe.current().Key], true, c.DisplayColor())
-	b.edit.entry.SetPlaceHolder(placeholder(pe.current()))
+	b.edit.entry.SetPlaceHolder(placeholder(pe.kind, pe.current()))
 }
 
 // newPartsCard opens the editor on the first part of c, a new card that
@@ -54,7 +54,7 @@ func (b *Widget) newPartsCard(c canvas.Card) {
 	pe := &partsEdit{kind: c.Kind, parts: c.Kind.Parts(), values: map[string]string{}}
 	b.edit.onTab = b.tabPart
 	b.openEditor(editTarget{isNew: true, newCrd: c, parts: pe}, "", true, c.DisplayColor())
-	b.edit.entry.SetPlaceHolder(placeholder(pe.current()))
+	b.edit.entry.SetPlaceHolder(placeholder(pe.kind, pe.current()))
 }
 
 // editCardAt opens the editor on the card, on the part drawn at p for a
@@ -136,14 +136,16 @@ func (e *editor) switchPart(pe *partsEdit) {
 	e.entry.reset(pe.values[pe.current().Key], true)
 	e.target, e.caretPlaced = t, false
 	e.label.show(pe, e.theme.fill)
-	e.entry.SetPlaceHolder(placeholder(pe.current()))
+	e.entry.SetPlaceHolder(placeholder(pe.kind, pe.current()))
 }
 
-func placeholder(p canvas.Part) string {
-	if p.Lead != "" {
+// placeholder is what an empty part's field shows: a job story's part by
+// its lead ("I want to …"), another by its label ("Switched from").
+func placeholder(k canvas.Kind, p canvas.Part) string {
+	if k == canvas.KindJobStory {
 		return p.Lead + " …"
 	}
-	return p.Label + " …"
+	return p.Label
 }
 
 // partLabel names the part being typed, above the editor ("When … · 1 of
@@ -170,11 +172,7 @@ func newPartLabel() *partLabel {
 // to …"), other parts by their label ("Switched from").
 func partLabelText(pe *partsEdit) string {
 	p := pe.current()
-	name := p.Label
-	if pe.kind == canvas.KindJobStory {
-		name = p.Lead + " …"
-	}
-	return fmt.Sprintf("%s · %d of %d · Tab: next", name, pe.at+1, len(pe.parts))
+	return fmt.Sprintf("%s · %d of %d · Tab: next", placeholder(pe.kind, p), pe.at+1, len(pe.parts))
 }
 
 // show names pe's current part on the note's colour fill, or hides the
