@@ -37,10 +37,10 @@ func TestTemplates(t *testing.T) {
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	want := "value-proposition\tValue proposition canvas\tbundled\n" +
-		"job-map\tJob map\tbundled\n" +
-		"free\tFree board\tbundled\n" +
-		"my-map\tMy map\tuser\n"
+	want := bundledLines() + "my-map\tMy map\tuser\n"
+	if !strings.HasPrefix(want, "value-proposition\tValue proposition canvas\tbundled\njob-map\tJob map\tbundled\nfree\tFree board\tbundled\n") {
+		t.Errorf("the first three bundled templates are not the value proposition canvas, the job map and the free board:\n%s", want)
+	}
 	if out != want {
 		t.Errorf("stdout\n%s\nwant\n%s", out, want)
 	}
@@ -69,9 +69,21 @@ func TestTemplatesBadFile(t *testing.T) {
 func TestTemplatesNoFolder(t *testing.T) {
 	t.Setenv(storage.TemplateEnv, filepath.Join(t.TempDir(), "none"))
 	code, out, errOut := runCmd(t, "templates")
-	if code != 0 || errOut != "" || strings.Count(out, "\n") != 3 || strings.Contains(out, "\tuser") {
-		t.Errorf("exit %d, stdout %q, stderr %q; want the 3 bundled templates", code, out, errOut)
+	if code != 0 || errOut != "" || out != bundledLines() {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the bundled templates", code, out, errOut)
 	}
+}
+
+// bundledLines are the lines `templates` writes for the bundled templates
+// (assets/templates), which other branches add to.
+func bundledLines() string {
+	var b strings.Builder
+	for _, tpl := range canvas.Templates() {
+		if tpl.ID != "my-map" {
+			b.WriteString(tpl.ID + "\t" + tpl.Name + "\tbundled\n")
+		}
+	}
+	return b.String()
 }
 
 func TestTemplatesUsage(t *testing.T) {
