@@ -174,7 +174,7 @@ func FitRuns(runs []Run, w, h, maxSize, minSize float32) RunBlock {
 	for size := maxSize; size >= minSize; size-- {
 		lines := wrapWords(words, w*wrapSafety*measureRef/size, space)
 		if float32(len(lines))*size*ratio <= h {
-			return runBlock(lines, size, ratio, space, measure)
+			return runBlock(lines, size, ratio, space)
 		}
 	}
 	size := float32(minSize)
@@ -182,7 +182,7 @@ func FitRuns(runs []Run, w, h, maxSize, minSize float32) RunBlock {
 	lines := wrapWords(words, limit, space)
 	n := max(int(h/(size*ratio)), 1)
 	if n >= len(lines) {
-		return runBlock(lines, size, ratio, space, measure)
+		return runBlock(lines, size, ratio, space)
 	}
 	lines = lines[:n]
 	last := lines[n-1]
@@ -195,7 +195,7 @@ func FitRuns(runs []Run, w, h, maxSize, minSize float32) RunBlock {
 	e.w = measure(e.text, e.style)
 	last[len(last)-1] = e
 	lines[n-1] = last
-	b := runBlock(lines, size, ratio, space, measure)
+	b := runBlock(lines, size, ratio, space)
 	b.Overflow = true
 	return b
 }
@@ -233,7 +233,7 @@ func lineWidth(line []runWord, space float32) float32 {
 
 // runBlock joins each line's words of one style into segments, in board
 // units at size.
-func runBlock(lines [][]runWord, size, ratio, space float32, measure func(string, RunStyle) float32) RunBlock {
+func runBlock(lines [][]runWord, size, ratio, space float32) RunBlock {
 	scale := size / measureRef
 	b := RunBlock{Size: size, LineH: size * ratio, Lines: make([][]Seg, len(lines)), Widths: make([]float32, len(lines))}
 	for i, line := range lines {
@@ -249,11 +249,11 @@ func runBlock(lines [][]runWord, size, ratio, space float32, measure func(string
 				segs = append(segs, Seg{Text: wd.text, Style: wd.style, Part: wd.part, X: x})
 			}
 			x += wd.w
+			segs[len(segs)-1].W = x - segs[len(segs)-1].X
 		}
-		// Measured whole, a segment's width includes its kerning.
 		for k := range segs {
 			segs[k].X *= scale
-			segs[k].W = measure(segs[k].Text, segs[k].Style) * scale
+			segs[k].W *= scale
 		}
 		b.Lines[i] = segs
 		b.Widths[i] = x * scale
