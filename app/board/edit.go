@@ -76,7 +76,6 @@ func (b *Widget) layoutEditor() {
 	}
 	var r canvas.Rect
 	minH, size := float32(80), float32(0) // a note's text is fitted
-	// A part's label sits above the note (editor.place), the entry on it.
 	switch {
 	case t.isNew:
 		r = t.newCrd.Rect()
