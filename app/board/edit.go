@@ -20,6 +20,10 @@ func (b *Widget) startNewCard(p canvas.Point) {
 	}
 	c := canvas.NewCard(bd.KindAt(p), p, "")
 	b.Select()
+	if c.Kind.Parts() != nil {
+		b.newPartsCard(c)
+		return
+	}
 	b.openEditor(editTarget{isNew: true, newCrd: c}, "", true, c.DisplayColor())
 }
 
@@ -31,6 +35,11 @@ func (b *Widget) editCard(id uuid.UUID) {
 	}
 	c := bd.Card(id)
 	if c == nil {
+		return
+	}
+	if c.Kind.Parts() != nil {
+		// Its text is the sentence of its parts: they are edited instead.
+		b.editParts(c, "")
 		return
 	}
 	b.openEditor(editTarget{card: id}, c.Text, true, c.DisplayColor())
@@ -120,14 +129,22 @@ func (b *Widget) CommitEdit() {
 		s.Name = text
 		b.do(&canvas.UpdateStep{Board: b.boardID, Step: s})
 	case t.isNew:
-		if text == "" {
-			return
-		}
 		c := t.newCrd
-		c.Text = text
+		if t.parts != nil {
+			t.parts.values[t.parts.current().Key] = text
+			if c.SetParts(t.parts.values); c.Parts == nil {
+				return // nothing typed in any part
+			}
+		} else if text == "" {
+			return
+		} else {
+			c.Text = text
+		}
 		if b.do(&canvas.AddCards{Board: b.boardID, Cards: []canvas.Card{c}, Label: "Add card"}) {
 			b.Select(c.ID)
 		}
+	case t.parts != nil:
+		b.commitParts(t.card, t.parts, text)
 	default:
 		c := bd.Card(t.card)
 		if c == nil || c.Text == text {

@@ -79,6 +79,18 @@ func TestTemplatesNoFolder(t *testing.T) {
 	}
 }
 
+// bundledLines are the lines `templates` writes for the bundled templates
+// (assets/templates), which other branches add to.
+func bundledLines() string {
+	var b strings.Builder
+	for _, tpl := range canvas.Templates() {
+		if tpl.ID != "my-map" {
+			b.WriteString(tpl.ID + "\t" + tpl.Name + "\tbundled\n")
+		}
+	}
+	return b.String()
+}
+
 func TestTemplatesUsage(t *testing.T) {
 	if code, _, errOut := runCmd(t, "templates", "extra"); code != 2 || !strings.Contains(errOut, "usage: jobcanvas templates") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
