@@ -42,6 +42,7 @@ type Board struct {
 	Steps    []Step // job map only: the columns, left to right
 	Cards    []*Card
 	Links    []Link
+	Vote     *Vote  // the dot vote running on the board, or nil
 	Unknown  []byte // file members this version does not know, verbatim
 }
 
@@ -251,6 +252,7 @@ func (b *Board) Clone() *Board {
 	d.Steps = append([]Step(nil), b.Steps...)
 	d.Links = append([]Link(nil), b.Links...)
 	d.Unknown = append([]byte(nil), b.Unknown...)
+	d.Vote = b.Vote.Clone()
 	d.Cards = make([]*Card, len(b.Cards))
 	for i, c := range b.Cards {
 		cc := c.Clone()
