@@ -176,6 +176,9 @@ func (v *BoardView) Sync(bd *canvas.Board, selected func(uuid.UUID) bool) bool {
 		cv.card = c
 		cv.linked = v.linked[c.ID]
 		cv.addressed = v.addressed[c.ID]
+		if dim := bd.VoteDimmed(c); dim != cv.dimmed {
+			cv.dimmed, stale = dim, true
+		}
 		if sel := selected != nil && selected(c.ID); sel != cv.selected {
 			cv.selected = sel
 			stale = true
