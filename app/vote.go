@@ -81,7 +81,7 @@ func (w *Window) showStartVote() *startVoteForm {
 		}
 		w.App.Preferences().SetInt(prefVoters, voters)
 	}, w.Window)
-	f.dialog.Resize(fyne.NewSize(460, 300+float32(len(labels))*36))
+	f.dialog.Resize(fyne.NewSize(460, 180+float32(len(labels))*36))
 	f.dialog.Show()
 	return f
 }
