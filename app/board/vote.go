@@ -220,9 +220,14 @@ func (r *boardRenderer) layoutVote() {
 	v.text.Color = th.Color(theme.ColorNameForeground, variant)
 	v.text.TextSize = th.Size(theme.SizeNameSubHeadingText)
 	v.text.Text = voteBarText(bd.Vote, bd)
+	room := size.Width - btn.Width - 5*pad
+	if v.text.MinSize().Width > room {
+		// A narrow board keeps what matters: the dots left.
+		v.text.Text = fmt.Sprintf("Vote: %d of %d dots left", bd.Vote.Left(bd), bd.Vote.Total())
+	}
 	ts := v.text.MinSize()
 	v.text.Move(fyne.NewPos(2*pad, (h-ts.Height)/2))
-	v.text.Resize(fyne.NewSize(max(size.Width-btn.Width-5*pad, 0), ts.Height))
+	v.text.Resize(fyne.NewSize(max(room, 0), ts.Height))
 	v.end.Move(fyne.NewPos(size.Width-btn.Width-pad, pad))
 	v.end.Resize(btn)
 	v.bg.Show()

@@ -147,3 +147,50 @@ func TestVoteResultsLayOut(t *testing.T) {
 		t.Errorf("undo names %q", doc.History.UndoName())
 	}
 }
+
+func TestVoteDoubleClickAndUndoStart(t *testing.T) {
+	b, doc, s, _ := newBoardTest(t, vpcBoard, fyne.NewSize(1200, 800), lightTheme())
+	rain := s.byText["Rain"]
+	startTestVote(t, b)
+	// Two quick clicks reach the board as a double tap: two dots, not
+	// the card's text editor.
+	b.DoubleTapped(&fyne.PointEvent{Position: cardCenter(b, rain)})
+	if c := s.vpc.Card(rain); c.Votes != 2 || b.Editing() {
+		t.Errorf("double click: %d votes, editing %v; want 2 dots, no editor", c.Votes, b.Editing())
+	}
+	b.Undo()
+	b.Undo()
+	if doc.History.UndoName() != "Start vote" {
+		t.Fatalf("undo names %q after undoing both dots", doc.History.UndoName())
+	}
+	b.Undo()
+	if b.VoteRunning() || b.VoteBar() != "" || b.r.view.Card(s.byText["Get to work on time"]).Dimmed() {
+		t.Error("undoing the start left the vote, its bar or its veil")
+	}
+	// With no vote, a click selects again.
+	click(b, cardCenter(b, rain), 0)
+	if got := b.Selection(); len(got) != 1 || got[0] != rain || s.vpc.Card(rain).Votes != 0 {
+		t.Errorf("after the vote: selection %v, votes %d", got, s.vpc.Card(rain).Votes)
+	}
+}
+
+// A vote in progress: the bar across the top with the dots left, the
+// kinds that may not get votes veiled, the votes' badges on the others.
+func TestBoardRendersVote(t *testing.T) {
+	b, _, s, w := newBoardTest(t, vpcBoard, fyne.NewSize(1280, 720), lightTheme())
+	startTestVote(t, b)
+	click(b, cardCenter(b, s.byText["Rain"]), 0)
+	test.AssertImageMatches(t, "board/vpc_vote.png", w.Canvas().Capture())
+}
+
+func TestVoteBarNarrow(t *testing.T) {
+	b, _, _, w := newBoardTest(t, vpcBoard, fyne.NewSize(1280, 720), lightTheme())
+	startTestVote(t, b)
+	if !strings.Contains(b.VoteBar(), "Shift+click") {
+		t.Errorf("wide bar = %q", b.VoteBar())
+	}
+	w.Resize(fyne.NewSize(500, 400))
+	if got := b.VoteBar(); got != "Vote: 4 of 4 dots left" {
+		t.Errorf("narrow bar = %q, want the dots left alone", got)
+	}
+}
