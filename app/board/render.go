@@ -38,6 +38,7 @@ func newBoardRenderer(b *Widget) *boardRenderer {
 	r.rubber.Hide()
 	r.notice = newNotice()
 	r.view.SetLinks(b.linkMode, true)
+	r.view.SetVoteVeils(true)
 	r.sync()
 	return r
 }

@@ -15,6 +15,11 @@ import (
 // veilAlpha is how much of the background the veil lays over a card.
 const veilAlpha = 0xB0
 
+// SetVoteVeils sets whether the cards a running vote may not give dots
+// are veiled: the board in the room veils them, an export (a record of
+// the board, the workshop report's pictures) does not. Sync applies it.
+func (v *BoardView) SetVoteVeils(on bool) { v.veils = on }
+
 // Dimmed reports whether the view shows the card dimmed for a vote.
 func (w *CardView) Dimmed() bool { return w.dimmed }
 
