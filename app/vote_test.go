@@ -51,43 +51,32 @@ func kindNames(ks []canvas.Kind) []string {
 	return out
 }
 
+// totalVotes is the sum of the votes of bd's cards.
+func totalVotes(bd *canvas.Board) int {
+	n := 0
+	for _, c := range bd.Cards {
+		n += c.Votes
+	}
+	return n
+}
+
 func TestClearVotesAsks(t *testing.T) {
 	w, _ := newTestWindow(t)
 	bd := w.Document().Project.Board(w.CurrentBoard().BoardID())
-	voted := 0
-	for _, c := range bd.Cards {
-		if c.Votes > 0 {
-			voted++
-		}
-	}
-	if voted == 0 {
+	before := totalVotes(bd)
+	if before == 0 {
 		t.Fatal("the sample's first board has no votes to clear")
 	}
-	d := w.ShowClearVotes()
-	d.Dismiss()
-	for _, c := range bd.Cards {
-		if c.Votes > 0 {
-			voted--
-		}
-	}
-	if voted != 0 {
+	w.ShowClearVotes().Dismiss()
+	if totalVotes(bd) != before {
 		t.Fatal("Cancel cleared votes")
 	}
-	d = w.ShowClearVotes()
-	d.Confirm()
-	for _, c := range bd.Cards {
-		if c.Votes != 0 {
-			t.Fatalf("%q kept %d votes", c.Text, c.Votes)
-		}
+	w.ShowClearVotes().Confirm()
+	if n := totalVotes(bd); n != 0 {
+		t.Fatalf("%d votes left after Clear votes", n)
 	}
 	w.CurrentBoard().Undo()
-	n := 0
-	for _, c := range bd.Cards {
-		if c.Votes > 0 {
-			n++
-		}
-	}
-	if n == 0 {
+	if totalVotes(bd) != before {
 		t.Error("undo did not bring the votes back")
 	}
 }
