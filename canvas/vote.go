@@ -42,11 +42,12 @@ func (v *Vote) Total() int { return v.DotsPerPerson * v.Voters }
 // card deleted mid-vote go back to the room (undoing the delete brings
 // them back on the card).
 func (v *Vote) Used(b *Board) int {
+	if len(v.Dots) == 0 {
+		return 0
+	}
 	n := 0
-	for id, d := range v.Dots {
-		if b.Card(id) != nil {
-			n += d
-		}
+	for _, c := range b.Cards { // once over the board, not once per card voted for
+		n += v.Dots[c.ID]
 	}
 	return n
 }
