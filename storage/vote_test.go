@@ -75,3 +75,36 @@ func TestVoteDecodeErrors(t *testing.T) {
 		}
 	}
 }
+
+// The schema refuses the votes Decode refuses, and takes the one it reads.
+func TestVoteSchema(t *testing.T) {
+	s := compileSchema(t)
+	withVote := func(vote string) []byte {
+		return []byte(edit(t, `"links": [`, `"vote": `+vote+`, "links": [`))
+	}
+	good := withVote(`{"dotsPerPerson": 3, "voters": 5, "kinds": ["pain"], "dots": [{"card": "1a981a86-d48b-433b-83a1-0d721c590380", "dots": 1}]}`)
+	good = bytes.Replace(good, []byte(`"w": 160, "h": 100},`), []byte(`"w": 160, "h": 100, "votes": 1},`), 1)
+	if _, err := Decode(good, "t"); err != nil {
+		t.Fatalf("Decode refuses a good vote: %v", err)
+	}
+	if err := schemaValidate(s, good); err != nil {
+		t.Fatalf("the schema refuses a good vote: %v", err)
+	}
+	for name, vote := range map[string]string{
+		"no voters":         `{"dotsPerPerson": 3, "voters": 0, "kinds": ["pain"]}`,
+		"no kinds":          `{"dotsPerPerson": 3, "voters": 5, "kinds": []}`,
+		"missing kinds":     `{"dotsPerPerson": 3, "voters": 5}`,
+		"unknown kind":      `{"dotsPerPerson": 3, "voters": 5, "kinds": ["idea"]}`,
+		"too many dots":     `{"dotsPerPerson": 101, "voters": 5, "kinds": ["pain"]}`,
+		"zero dots on card": `{"dotsPerPerson": 3, "voters": 5, "kinds": ["pain"], "dots": [{"card": "1a981a86-d48b-433b-83a1-0d721c590380", "dots": 0}]}`,
+		"unknown member":    `{"dotsPerPerson": 3, "voters": 5, "kinds": ["pain"], "round": 2}`,
+	} {
+		in := withVote(vote)
+		if _, err := Decode(in, "t"); err == nil {
+			t.Errorf("%s: Decode accepts it", name)
+		}
+		if err := schemaValidate(s, in); err == nil {
+			t.Errorf("%s: the schema accepts what Decode refuses", name)
+		}
+	}
+}
