@@ -43,6 +43,7 @@ type Board struct {
 	Cards    []*Card
 	Links    []Link
 	Clusters []Cluster // named groups of cards, in drawing order (cluster.go)
+	Vote     *Vote     // the dot vote running on the board, or nil
 	Unknown  []byte    // file members this version does not know, verbatim
 }
 
@@ -256,6 +257,7 @@ func (b *Board) Clone() *Board {
 	d.Links = append([]Link(nil), b.Links...)
 	d.Clusters = append([]Cluster(nil), b.Clusters...)
 	d.Unknown = append([]byte(nil), b.Unknown...)
+	d.Vote = b.Vote.Clone()
 	d.Cards = make([]*Card, len(b.Cards))
 	for i, c := range b.Cards {
 		cc := c.Clone()

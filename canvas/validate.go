@@ -173,6 +173,7 @@ func (c *checker) board(path string, b *Board, seen map[uuid.UUID]string) {
 	}
 	c.links(path, b.Links, cards)
 	c.clusters(path, b.Clusters, seen)
+	c.vote(path, b)
 }
 
 // links checks links between the cards of one board, at path

@@ -69,6 +69,7 @@ type (
 		Cards    fileCards      `json:"cards"`
 		Links    fileLinks      `json:"links,omitempty"`
 		Clusters fileClusters   `json:"clusters,omitempty"`
+		Vote     *fileVote      `json:"vote,omitempty"`
 		Unknown  jsontext.Value `json:",embed"`
 	}
 
@@ -371,6 +372,9 @@ func (fp *fileProject) project(name string) (*canvas.Project, error) {
 		if b.Unknown, err = cv.unknown(fb.Unknown, 3, func() string { return boardPath(i) }); err != nil {
 			return nil, err
 		}
+		if fb.Vote != nil {
+			cv.vote(fb.Vote, b, i)
+		}
 		if len(fb.Steps) > 0 {
 			b.Steps = make([]canvas.Step, len(fb.Steps))
 			for j, s := range fb.Steps {
@@ -399,6 +403,7 @@ func (fp *fileProject) project(name string) (*canvas.Project, error) {
 				return nil, err
 			}
 		}
+		cv.checkVoteCards(fb, b, i)
 	}
 	if len(cv.missing) > 0 {
 		return nil, &ValidationError{File: name, Err: cv.missing}
@@ -511,6 +516,7 @@ func toFile(p *canvas.Project) (fp *fileProject, size int, err error) {
 			}
 		}
 		fb.Clusters = fileClustersOf(b.Clusters)
+		fb.Vote = toFileVote(b)
 		size += 512 + 2*len(b.Unknown) + 150*len(b.Steps) + 140*len(b.Links) + 300*len(b.Clusters)
 		zones := b.Zones()
 		for j, c := range b.Cards {

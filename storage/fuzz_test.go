@@ -37,6 +37,13 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(`{"format":"jobcanvas","version":1,"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b0","name":"n","scoreScale":"room","boards":[{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b1","template":"free","title":"","cards":[` +
 		`{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","kind":"pain","text":"","x":1,"y":2,"w":30,"h":40,"jobTypes":["social","social","x"]}],` +
 		`"links":[{"from":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","to":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","strength":"strong "}]}]}`))
+	// A vote saved mid-vote (issue 12), and near misses.
+	f.Add([]byte(`{"format":"jobcanvas","version":1,"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b0","name":"n","boards":[{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b1","template":"free","title":"","cards":[` +
+		`{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","kind":"pain","text":"","x":1,"y":2,"w":30,"h":40,"votes":3}],` +
+		`"vote":{"dotsPerPerson":3,"voters":5,"kinds":["pain","gain"],"dots":[{"card":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","dots":2}]}}]}`))
+	f.Add([]byte(`{"format":"jobcanvas","version":1,"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b0","name":"n","boards":[{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9b1","template":"free","title":"","cards":[` +
+		`{"id":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","kind":"pain","text":"","x":1,"y":2,"w":30,"h":40,"votes":1}],` +
+		`"vote":{"dotsPerPerson":1e0,"voters":1,"kinds":["pain","pain"],"dots":[{"card":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","dots":2},{"card":"7e1d3c5b-9a8f-4e2d-b6c4-a1f3e5d7c9c1","dots":0}]}}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Decode(data, "fuzz.jobcanvas")
 		if err != nil {

@@ -46,7 +46,8 @@ func (b *Widget) MouseDown(e *desktop.MouseEvent) {
 // panning reports whether a press of button drags the view: the middle
 // button, or any while Space is held.
 func (b *Widget) panning(button desktop.MouseButton) bool {
-	return button == desktop.MouseButtonTertiary || b.keys.space
+	// During a dot vote every drag pans: clicks vote, nothing moves.
+	return button == desktop.MouseButtonTertiary || b.keys.space || b.VoteRunning()
 }
 
 // pointerDown is how a press or a tap begins: the board takes the focus,
@@ -101,6 +102,9 @@ func (b *Widget) MouseUp(e *desktop.MouseEvent) {
 // Tapped implements fyne.Tappable. A real click was handled when pressed;
 // a tap with no press before it (a touch screen, a test) selects here.
 func (b *Widget) Tapped(e *fyne.PointEvent) {
+	if b.voteTap(e.Position, 1) {
+		return
+	}
 	if b.press.handled {
 		b.press.handled = false
 		return
@@ -118,6 +122,9 @@ func (b *Widget) Tapped(e *fyne.PointEvent) {
 // card's text, on a step header it renames the step, on empty space it
 // starts a new card there.
 func (b *Widget) DoubleTapped(e *fyne.PointEvent) {
+	if b.voteTap(e.Position, 2) { // two quick clicks, two dots
+		return
+	}
 	b.press.handled = false
 	bd := b.board()
 	if bd == nil {

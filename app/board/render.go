@@ -18,6 +18,7 @@ type boardRenderer struct {
 	band   *fcanvas.Rectangle // the rubber band of a drag selection
 	rubber *fcanvas.Line      // the link being drawn from a card's handle
 	notice *notice
+	vote   *voteBar // nil until first laid out (vote.go)
 
 	// linksStale is set when the selection changed: the next repaint
 	// shows the links of the selected cards fully and the others faintly.
@@ -37,6 +38,7 @@ func newBoardRenderer(b *Widget) *boardRenderer {
 	r.rubber.Hide()
 	r.notice = newNotice()
 	r.view.SetLinks(b.linkMode, true)
+	r.view.SetVoteVeils(true)
 	r.sync()
 	return r
 }
@@ -53,7 +55,11 @@ func (r *boardRenderer) rebuildObjects() {
 	drawn := r.view.Objects()
 	objs := make([]fyne.CanvasObject, 0, len(drawn)+2)
 	objs = append(objs, drawn...)
-	objs = append(objs, r.band, r.rubber, r.notice.box, r.notice.text)
+	objs = append(objs, r.band, r.rubber)
+	if r.vote != nil {
+		objs = append(objs, r.vote.objects()...)
+	}
+	objs = append(objs, r.notice.box, r.notice.text)
 	if o := r.b.edit.object(); o != nil {
 		objs = append(objs, o)
 	}
@@ -202,5 +208,6 @@ func (r *boardRenderer) editorChanged() {
 // layoutOverlay puts the text editor over what it edits.
 func (r *boardRenderer) layoutOverlay() {
 	r.b.layoutEditor()
+	r.layoutVote()
 	r.layoutNotice()
 }

@@ -57,6 +57,7 @@ type BoardView struct {
 	selected   func(uuid.UUID) bool // from the last Sync; nil: none
 	linkMode   LinkMode
 	fade       bool              // links of unselected cards are faint
+	veils      bool              // a running vote veils the cards it may not give dots (vote.go)
 	linkColors [2][2]color.Color // by weak, then faint
 
 	objects []fyne.CanvasObject
@@ -183,6 +184,9 @@ func (v *BoardView) Sync(bd *canvas.Board, selected func(uuid.UUID) bool) bool {
 		cv.card = c
 		cv.linked = v.linked[c.ID]
 		cv.addressed = v.addressed[c.ID]
+		if dim := v.veils && bd.VoteDimmed(c); dim != cv.dimmed {
+			cv.dimmed, stale = dim, true
+		}
 		if sel := selected != nil && selected(c.ID); sel != cv.selected {
 			cv.selected = sel
 			stale = true

@@ -26,6 +26,7 @@ type CardView struct {
 	selected  bool
 	linked    bool // the card has at least one link
 	addressed bool // a pain or gain that a fit link addresses
+	dimmed    bool // a vote runs and the card's kind may not get votes (vote.go)
 	colors    *Palette
 	gen       uint64 // the board's sync that last saw the card
 	shown     Look   // what the view shows now
@@ -213,6 +214,8 @@ type cardRenderer struct {
 		kind canvas.Kind
 		done bool
 	}
+
+	veil *fcanvas.Rectangle // over a card dimmed for a vote, nil until one is
 }
 
 func newBoardText(s string, c color.Color, style fyne.TextStyle) *fcanvas.Text {
@@ -427,6 +430,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 		r.linkMark.Resize(fyne.NewSize(d, d))
 		r.linkMark.StrokeWidth = max(1, 2*z)
 	}
+	r.layoutVeil(size)
 }
 
 func (r *cardRenderer) updateSelection() {
@@ -458,6 +462,9 @@ func (r *cardRenderer) Objects() []fyne.CanvasObject {
 		r.objects = append(r.objects, r.voteDot, r.voteText, r.scoreText, r.linkMark)
 		if r.marks != nil {
 			r.objects = append(r.objects, r.marks.objects()...)
+		}
+		if r.veil != nil {
+			r.objects = append(r.objects, r.veil)
 		}
 		r.objects = append(r.objects, r.sel, r.handle, r.linkHandle)
 	}
