@@ -69,7 +69,7 @@ var (
 	timerText       = color.NRGBA{0xff, 0xff, 0xff, 0xff}
 	timerPausedText = color.NRGBA{0xff, 0xc1, 0x07, 0xff}
 	timerAlarm      = color.NRGBA{0xe5, 0x39, 0x35, 0xff}
-	timerAlarmDim   = color.NRGBA{0xff, 0xb3, 0x00, 0xff}
+	timerAlarmDim   = color.NRGBA{0x8e, 0x00, 0x00, 0xff} // white text reads on both
 )
 
 // roomTimer is the workshop's countdown, drawn large over the board's
@@ -360,18 +360,24 @@ func (w *Window) timerMenu() *fyne.MenuItem {
 	return m
 }
 
-// ShowCustomTimer asks for a length and starts the timer.
+// ShowCustomTimer asks for a length and starts the timer; Enter starts it.
 func (w *Window) ShowCustomTimer() {
 	e := widget.NewEntry()
 	e.SetPlaceHolder("minutes, or m:ss")
 	e.Validator = func(s string) error { _, err := parseMinutes(s); return err }
-	dialog.ShowForm("Timer", "Start", "Cancel", []*widget.FormItem{widget.NewFormItem("Length", e)},
+	start := func() {
+		if d, err := parseMinutes(e.Text); err == nil {
+			w.timer.Start(d)
+		}
+	}
+	d := dialog.NewForm("Timer", "Start", "Cancel", []*widget.FormItem{widget.NewFormItem("Length", e)},
 		func(ok bool) {
-			if !ok {
-				return
-			}
-			if d, err := parseMinutes(e.Text); err == nil {
-				w.timer.Start(d)
+			if ok {
+				start()
 			}
 		}, w.Window)
+	e.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(340, 180))
+	d.Show()
+	w.Window.Canvas().Focus(e)
 }
