@@ -24,6 +24,7 @@ type presenter struct {
 	fullScreen bool
 	padded     bool
 	content    fyne.CanvasObject
+	menu       *fyne.MainMenu // its shortcuts stay on while it is away
 	views      map[*board.Widget]board.ViewState
 }
 
@@ -42,12 +43,14 @@ func (w *Window) Present() {
 		fullScreen: w.Window.FullScreen(),
 		padded:     w.Window.Padded(),
 		content:    w.Window.Content(),
+		menu:       w.Window.MainMenu(),
 		views:      map[*board.Widget]board.ViewState{},
 		page:       max(w.tabs.SelectedIndex(), 0),
 	}
 	p.stage = container.NewStack(layout.NewSpacer(), w.timer.overlay)
 	w.present = p
 	w.Window.SetMainMenu(nil)
+	w.menuShortcuts(p.menu, true)
 	w.Window.SetPadded(false) // the board to the screen's edges
 	w.Window.SetContent(p.stage)
 	w.Window.SetFullScreen(true)
@@ -72,6 +75,7 @@ func (w *Window) Unpresent() {
 		p.land.Close()
 	}
 	w.timer.SetLarge(false)
+	w.menuShortcuts(p.menu, false)
 	w.Window.SetFullScreen(p.fullScreen)
 	w.Window.SetPadded(p.padded)
 	w.Window.SetContent(p.content)
@@ -205,4 +209,27 @@ func (w *Window) timerTop() float32 {
 		return w.tabs.Items[i].Content.Position().Y
 	}
 	return 0
+}
+
+// menuShortcuts registers the shortcuts of menu's items on the canvas
+// (on), or removes them: the driver finds them in the main menu, and
+// presentation mode takes it away, yet Ctrl+S must still save.
+func (w *Window) menuShortcuts(menu *fyne.MainMenu, on bool) {
+	if menu == nil {
+		return
+	}
+	c := w.Window.Canvas()
+	for _, m := range menu.Items {
+		for _, it := range m.Items {
+			if it.Shortcut == nil || it.Action == nil {
+				continue
+			}
+			if on {
+				act := it.Action
+				c.AddShortcut(it.Shortcut, func(fyne.Shortcut) { act() })
+			} else {
+				c.RemoveShortcut(it.Shortcut)
+			}
+		}
+	}
 }

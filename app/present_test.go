@@ -1,6 +1,7 @@
 package app
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -52,6 +53,22 @@ func cardTextSizes(w *Window) map[*canvas.Card]float32 {
 		}
 	}
 	return sizes
+}
+
+// shortcuts is the window canvas's shortcut handler: the test canvas
+// keeps it in the software canvas it wraps.
+func shortcuts(t *testing.T, w *Window) fyne.Shortcutable {
+	t.Helper()
+	c := w.Window.Canvas()
+	if s, ok := c.(fyne.Shortcutable); ok {
+		return s
+	}
+	inner := reflect.ValueOf(c).Elem().FieldByName("WindowlessCanvas")
+	if s, ok := inner.Interface().(fyne.Shortcutable); inner.IsValid() && ok {
+		return s
+	}
+	t.Fatal("the test canvas has no shortcut handler")
+	return nil
 }
 
 func menuLabels(m *fyne.MainMenu) []string {
@@ -127,6 +144,10 @@ func TestPresentEntersFitsAndLeaves(t *testing.T) {
 	addCard(t, w, "added while presenting")
 	if w.Window.MainMenu() != nil {
 		t.Error("an edit brought the main menu back while presenting")
+	}
+	shortcuts(t, w).TypedShortcut(ctrl(fyne.KeyS))
+	if w.Document().Dirty() {
+		t.Error("Ctrl+S did not save while presenting")
 	}
 	larger := 0
 	for c, s := range cardTextSizes(w) {
