@@ -14,10 +14,11 @@ import (
 // but one board (or the opportunity landscape) and the timer, for a
 // projector. It keeps what it changed, to put back exactly on leaving.
 type presenter struct {
-	page    int // index of the board shown; len(boards) is the landscape
-	stage   *fyne.Container
-	palette render.Palette
-	land    *Landscape // made when first shown
+	page     int // index of the board shown; len(boards) is the landscape
+	stage    *fyne.Container
+	palette  render.Palette
+	land     *Landscape // made when first shown
+	unlisten func()     // stops following the document
 
 	// What leaving restores.
 	size       fyne.Size
@@ -49,6 +50,8 @@ func (w *Window) Present() {
 	}
 	p.stage = container.NewStack(layout.NewSpacer(), w.timer.overlay)
 	w.present = p
+	// After the window's own listener, which has the tabs follow.
+	p.unlisten = w.doc.OnChange(func(Change) { w.presentFollow() })
 	w.Window.SetMainMenu(nil)
 	w.menuShortcuts(p.menu, true)
 	w.Window.SetPadded(false) // the board to the screen's edges
@@ -67,6 +70,7 @@ func (w *Window) Unpresent() {
 		return
 	}
 	w.present = nil
+	p.unlisten()
 	for bw, v := range p.views {
 		bw.SetPresentation(nil)
 		bw.SetView(v)
@@ -87,6 +91,28 @@ func (w *Window) Unpresent() {
 		bw.SetView(v)
 	}
 	w.focusBoard()
+}
+
+// presentFollow keeps the page shown when boards come and go: a deleted
+// board gives way to the next, and the landscape to the last board once no
+// outcome is scored.
+func (w *Window) presentFollow() {
+	p := w.present
+	if p == nil {
+		return
+	}
+	if len(w.boards) == 0 {
+		w.Unpresent()
+		return
+	}
+	i := min(p.page, w.pages()-1)
+	var want fyne.CanvasObject = p.land
+	if i < len(w.boards) {
+		want = w.boards[i]
+	}
+	if i != p.page || want == nil || p.stage.Objects[0] != want {
+		w.showPage(i)
+	}
 }
 
 // pages is how many pages presentation mode steps through: the boards,
@@ -221,7 +247,8 @@ func (w *Window) menuShortcuts(menu *fyne.MainMenu, on bool) {
 	c := w.Window.Canvas()
 	for _, m := range menu.Items {
 		for _, it := range m.Items {
-			if it.Shortcut == nil || it.Action == nil {
+			// New and Open would replace the project being presented.
+			if it.Shortcut == nil || it.Action == nil || it.Label == "New…" || it.Label == "Open…" {
 				continue
 			}
 			if on {

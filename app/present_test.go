@@ -268,3 +268,29 @@ func TestPresentEditingStillWorks(t *testing.T) {
 		t.Error("second Escape did not leave")
 	}
 }
+
+// Boards deleted and brought back while presenting: the page follows, and
+// leaving stops following the document.
+func TestPresentFollowsBoards(t *testing.T) {
+	w, _ := newTestWindow(t)
+	listeners := w.Document().Listeners()
+	w.Present()
+	key(w, fyne.KeyPageDown)
+	second := w.boards[1]
+	w.DeleteBoard()
+	if w.PresentPage() != 0 || !inTree(w, w.boards[0]) || len(w.boards) != 1 {
+		t.Fatalf("after deleting the board shown: page %d, want the first board shown", w.PresentPage())
+	}
+	shortcuts(t, w).TypedShortcut(&fyne.ShortcutUndo{})
+	if len(w.boards) != 2 || w.boards[1] != second {
+		t.Fatal("undo did not bring the board back")
+	}
+	key(w, fyne.KeyPageDown)
+	if w.PresentPage() != 1 || !inTree(w, second) || !second.Presenting() {
+		t.Errorf("page %d: the board brought back is not presented", w.PresentPage())
+	}
+	key(w, fyne.KeyEscape)
+	if got := w.Document().Listeners(); got != listeners {
+		t.Errorf("%d listeners after leaving, want %d", got, listeners)
+	}
+}

@@ -204,6 +204,7 @@ func TestTimerKeyT(t *testing.T) {
 func TestTimerPlacedOverBoard(t *testing.T) {
 	w, _ := newTestWindow(t)
 	w.Window.Resize(fyne.NewSize(1200, 800))
+	w.timer.clock = newFakeClock()
 	w.timer.Start(time.Minute)
 	bw := w.CurrentBoard()
 	boardPos := fyne.CurrentApp().Driver().AbsolutePositionForObject(bw)

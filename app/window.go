@@ -62,6 +62,7 @@ func NewWindow(a fyne.App) *Window {
 		openElsewhere: w.warnOpenElsewhere,
 	})
 	w.Window.SetOnClosed(func() {
+		w.timer.Close() // its clock calls back no more
 		w.insp.close()
 		w.recovery.shutdown()
 		w.release()
