@@ -35,6 +35,8 @@ type Window struct {
 	recovery *autosaver // keeps unsaved changes in a recovery file
 	tips     *tooltips  // the toolbar's
 	insp     *inspector // the panel beside the board
+	timer    *roomTimer // the workshop's countdown, over the board
+	present  *presenter // presentation mode, or nil
 }
 
 // NewWindow makes an empty window; open a project with OpenPath, OpenSample
@@ -49,7 +51,9 @@ func NewWindow(a fyne.App) *Window {
 	w.tips = newTooltips()
 	w.insp = newInspector(w.CurrentBoard, w.showError)
 	w.insp.panel.Hidden = !w.inspectorOn()
-	w.Window.SetContent(w.tips.over(container.NewBorder(w.toolbar(w.tips), nil, nil, w.insp.panel, w.tabs)))
+	w.timer = newRoomTimer(realClock{}, fyne.Do, w.timerTop)
+	w.Window.SetContent(w.tips.over(container.NewBorder(w.toolbar(w.tips), nil, nil, w.insp.panel,
+		container.NewStack(w.tabs, w.timer.overlay))))
 	w.Window.Resize(fyne.NewSize(1280, 800))
 	w.Window.SetCloseIntercept(w.Close)
 	w.recovery = newAutosaver(autosaveUI{
@@ -58,6 +62,7 @@ func NewWindow(a fyne.App) *Window {
 		openElsewhere: w.warnOpenElsewhere,
 	})
 	w.Window.SetOnClosed(func() {
+		w.timer.Close() // its clock calls back no more
 		w.insp.close()
 		w.recovery.shutdown()
 		w.release()
@@ -150,6 +155,7 @@ type boardTab struct {
 func (w *Window) newBoardTab(id uuid.UUID) *boardTab {
 	bw := board.New(w.doc, id, w.clip)
 	bw.OnError = w.showError
+	w.hookBoard(bw)
 	bw.SetLinkMode(w.linkMode())
 	mm := board.NewMinimap(bw)
 	mm.SetEnabled(w.minimapOn())
@@ -212,6 +218,11 @@ func (w *Window) updateMenu() {
 }
 
 // refreshMenu rebuilds the main menu from the window's state.
-func (w *Window) refreshMenu() { w.Window.SetMainMenu(w.mainMenu()) }
+// Presentation mode has none: it comes back on leaving.
+func (w *Window) refreshMenu() {
+	if w.present == nil {
+		w.Window.SetMainMenu(w.mainMenu())
+	}
+}
 
 func (w *Window) showError(err error) { dialog.ShowError(err, w.Window) }

@@ -47,6 +47,9 @@ func (b *Widget) FocusLost() { b.keys = keyState{} }
 // there would type the "n" into the new card's editor; and a digit is a
 // digit on any keyboard layout, with or without the number pad.)
 func (b *Widget) TypedRune(r rune) {
+	if b.hookRune(r) {
+		return
+	}
 	b.hideNotice()
 	switch {
 	case r == 'n' || r == 'N':
@@ -60,6 +63,9 @@ func (b *Widget) TypedRune(r rune) {
 
 // TypedKey implements fyne.Focusable.
 func (b *Widget) TypedKey(e *fyne.KeyEvent) {
+	if b.hookKey(e) {
+		return
+	}
 	b.hideNotice()
 	step := float64(gridStep)
 	if b.keys.shift || b.modifiers()&fyne.KeyModifierShift != 0 {

@@ -28,7 +28,7 @@ type boardRenderer struct {
 }
 
 func newBoardRenderer(b *Widget) *boardRenderer {
-	colors := render.ThemePalette(b.Theme())
+	colors := b.palette()
 	r := &boardRenderer{b: b, view: render.NewBoardView(colors, true)}
 	r.band = fcanvas.NewRectangle(colors.Selection)
 	r.band.StrokeColor = colors.Primary
@@ -83,7 +83,7 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 // Refresh implements fyne.WidgetRenderer: theme colours are read again and
 // the view re-synced with the model.
 func (r *boardRenderer) Refresh() {
-	colors := render.ThemePalette(r.b.Theme())
+	colors := r.b.palette()
 	r.view.SetPalette(colors)
 	r.band.FillColor = colors.Selection
 	r.band.StrokeColor = colors.Primary

@@ -27,6 +27,7 @@ type Widget struct {
 
 	// OnError is called when an edit fails; the window shows it.
 	OnError func(error)
+	Hooks   // the window's keys and presentation mode (hooks.go)
 
 	doc     *document.Document
 	boardID uuid.UUID

@@ -172,6 +172,7 @@ type contentKey struct {
 	parts  string // partsKey: "" for a card that is one text
 	w, h   float64
 	badges bool
+	scale  float32 // Palette.TextScale
 }
 
 // cardRenderer owns a note's canvas objects: shadow, body, edges,
@@ -262,7 +263,7 @@ func (r *cardRenderer) update() {
 		r.scoreText.Text = r.score
 	}
 	r.updateMarks()
-	key := contentKey{c.Text, partsKey(c), c.W, c.H, r.hasVotes || r.hasScore || r.shownMarks.rank > 0}
+	key := contentKey{c.Text, partsKey(c), c.W, c.H, r.hasVotes || r.hasScore || r.shownMarks.rank > 0, r.w.colors.TextScale()}
 	if key != r.key {
 		r.key = key
 		r.fitted = false
@@ -308,7 +309,7 @@ func (r *cardRenderer) fit() {
 	w := float32(k.w) - 2*CardPad
 	h := float32(k.h) - 2*CardPad
 	if k.badges {
-		h -= badgeRowHeight()
+		h -= badgeRowHeight() * k.scale
 	}
 	if k.parts != "" {
 		if r.parts.fit(PartRuns(r.w.card), w, h) {
@@ -317,7 +318,7 @@ func (r *cardRenderer) fit() {
 		pb := r.parts.block
 		r.block = TextBlock{Size: pb.Size, LineH: pb.LineH, Overflow: pb.Overflow}
 	} else {
-		r.block = FitText(k.text, w, h, CardTextSize, CardMinTextSize, fyne.TextStyle{})
+		r.block = FitText(k.text, w, h, CardTextSize*k.scale, CardMinTextSize, fyne.TextStyle{})
 		r.parts.block = RunBlock{}
 	}
 	r.fitted = true
@@ -344,6 +345,7 @@ func badgeRowHeight() float32 { return BadgeTextSize*1.4 + 4 }
 // Layout places every object for the widget's size at the card's zoom.
 func (r *cardRenderer) Layout(size fyne.Size) {
 	z := r.w.zoom
+	bz := BadgeTextSize * r.key.scale * z // a badge's text, on screen
 	r.body.Resize(size)
 	// Shadow and edges are lost on a note a few pixels wide; hiding them
 	// there keeps a zoomed-out board of thousands of notes cheap to draw.
@@ -385,7 +387,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	b := r.block
 	textH := float32(r.key.h) - 2*CardPad
 	if r.key.badges {
-		textH -= badgeRowHeight()
+		textH -= badgeRowHeight() * r.key.scale
 	}
 	y0 := CardPad + (textH-float32(len(b.Lines))*b.LineH)/2
 	innerW := float32(r.key.w) - 2*CardPad
@@ -401,22 +403,22 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	}
 	r.parts.layout(showText, innerW, textH, z)
 
-	showBadges := showText || BadgeTextSize*z >= MinTextPixels
-	by := (float32(r.key.h) - CardPad - BadgeTextSize*1.4) * z
-	bh := BadgeTextSize * 1.4 * z
+	showBadges := showText || bz >= MinTextPixels
+	by := float32(r.key.h-CardPad)*z - bz*1.4
+	bh := bz * 1.4
 	r.voteDot.Hidden = !(showBadges && r.hasVotes)
 	r.voteText.Hidden = r.voteDot.Hidden
 	if r.hasVotes {
-		d := BadgeTextSize * 0.8 * z
+		d := bz * 0.8
 		r.voteDot.Move(fyne.NewPos(CardPad*z, by+(bh-d)/2))
 		r.voteDot.Resize(fyne.NewSize(d, d))
-		SetTextSize(r.voteText, BadgeTextSize*z)
+		SetTextSize(r.voteText, bz)
 		r.voteText.Move(fyne.NewPos(CardPad*z+d+4*z, by))
 		r.voteText.Resize(fyne.NewSize(60*z, bh))
 	}
 	r.scoreText.Hidden = !(showBadges && r.hasScore)
 	if r.hasScore {
-		SetTextSize(r.scoreText, BadgeTextSize*z)
+		SetTextSize(r.scoreText, bz)
 		r.scoreText.Move(fyne.NewPos(size.Width-CardPad*z-120*z, by))
 		r.scoreText.Resize(fyne.NewSize(120*z, bh))
 	}

@@ -97,6 +97,7 @@ func Opaque(bg, fg color.Color, a float32) color.NRGBA {
 type Palette struct {
 	Background, Foreground, Muted, Line, Frame, Header, Primary, Selection color.Color
 	Link                                                                   color.Color
+	Scale                                                                  float32 // card text and badges; 0 is 1 (present.go)
 }
 
 // ThemePalette is a board's colours in th, in the app's variant.
