@@ -91,7 +91,7 @@ func TestOpenShowsBoardsAsTabs(t *testing.T) {
 	if got := len(w.tabs.Items); got != 2 {
 		t.Fatalf("%d tabs, want 2", got)
 	}
-	if w.tabs.Items[0].Text != "Urban commuter" || w.tabs.Items[1].Text != "Commute to work by bike" {
+	if w.tabs.Items[0].Text != "Urban commuter" || w.tabs.Items[1].Text != "Get to work" {
 		t.Errorf("tab titles %q, %q", w.tabs.Items[0].Text, w.tabs.Items[1].Text)
 	}
 	want := "Commuter cycling — sample.jobcanvas — Jobcanvas"
@@ -261,7 +261,7 @@ func TestBoardsAddRenameDeleteUndo(t *testing.T) {
 	w.tabs.SelectIndex(0)
 	first := w.CurrentBoard()
 	w.DeleteBoard()
-	if len(w.tabs.Items) != 2 || w.tabs.Items[0].Text != "Commute to work by bike" {
+	if len(w.tabs.Items) != 2 || w.tabs.Items[0].Text != "Get to work" {
 		t.Fatalf("after Delete board: tabs %d, first %q", len(w.tabs.Items), w.tabs.Items[0].Text)
 	}
 	menuItem(t, w, "Edit", "Undo").Action()

@@ -67,8 +67,8 @@ func TestExportEveryBoard(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	want := map[string]image.Point{
-		"commuter-cycling-urban-commuter.png":          image.Pt(1200, 620),
-		"commuter-cycling-commute-to-work-by-bike.png": image.Pt(1320, 700),
+		"commuter-cycling-urban-commuter.png": image.Pt(1200, 620),
+		"commuter-cycling-get-to-work.png":    image.Pt(1320, 700),
 	}
 	for name, size := range want {
 		path := filepath.Join(out, name)
@@ -141,7 +141,7 @@ func TestExportDefaults(t *testing.T) {
 func TestExportErrors(t *testing.T) {
 	sample := writeFile(t, "s.jobcanvas", assets.Sample)
 	twins := writeFile(t, "twins.jobcanvas", []byte(strings.Replace(string(assets.Sample),
-		`"title": "Commute to work by bike"`, `"title": "Urban commuter"`, 1)))
+		`"title": "Get to work"`, `"title": "Urban commuter"`, 1)))
 	aFile := writeFile(t, "a-file", []byte("x"))
 	for _, tc := range []struct {
 		name string
@@ -150,7 +150,7 @@ func TestExportErrors(t *testing.T) {
 		err  string
 	}{
 		{"board number too high", []string{"-board", "3", sample}, 1,
-			`no board 3; the boards are: 1 "Urban commuter", 2 "Commute to work by bike"`},
+			`no board 3; the boards are: 1 "Urban commuter", 2 "Get to work"`},
 		{"board number zero", []string{"-board", "0", sample}, 1, "no board 0"},
 		{"unknown title", []string{"-board", "Gains", sample}, 1, `no board titled "Gains"; the boards are: 1 "Urban commuter"`},
 		{"ambiguous title", []string{"-board", "urban commuter", twins}, 1, `boards 1 and 2 are both titled "urban commuter": give the board's number`},
