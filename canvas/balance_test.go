@@ -178,3 +178,29 @@ func TestParseTemplateBalance(t *testing.T) {
 		t.Errorf("balance read as %+v", b)
 	}
 }
+
+// BenchmarkBalance weighs a forces board of 1,000 cards, as the board does
+// after each change of a force.
+func BenchmarkBalance(b *testing.B) {
+	p, err := canvas.NewProject("Forces", "forces-of-progress")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bd := p.Boards[0]
+	kinds := []canvas.Kind{canvas.KindForcePush, canvas.KindForcePull, canvas.KindForceAnxiety, canvas.KindForceHabit, canvas.KindNote}
+	cards := make([]canvas.Card, 1000)
+	for i := range cards {
+		cards[i] = canvas.NewCard(kinds[i%len(kinds)], canvas.Point{X: float64(100 + i%20*100), Y: float64(200 + i/20*20)}, "f")
+		if i%3 > 0 {
+			n := i%5 + 1
+			cards[i].ForceStrength = &n
+		}
+	}
+	if err := (&canvas.AddCards{Board: bd.ID, Cards: cards}).Apply(p); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		canvas.Balance(bd)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"github.com/google/uuid"
 
@@ -56,6 +57,14 @@ func TestBoardRendersMethodBoards(t *testing.T) {
 			})
 		}
 	}
+}
+
+// dragCardTo drags a card by its centre to p, as the mouse does.
+func dragCardTo(b *Widget, id uuid.UUID, p canvas.Point) {
+	from, to := cardCenter(b, id), screenOf(b, p)
+	pressAt(b, from, desktop.MouseButtonPrimary, 0)
+	dragSteps(b, from, to, 6)
+	release(b, to, desktop.MouseButtonPrimary)
 }
 
 // balanceSays is the balance's verdict line and totals as drawn.
@@ -142,10 +151,7 @@ func TestBoardBalanceFollowsKindAndZone(t *testing.T) {
 
 	// Drag the pull (3) down into the anxiety quadrant.
 	pull := cardByText(t, bd, "Colleagues who cycle arrive relaxed")
-	from := cardCenter(b, pull)
-	pressAt(b, from, 1, 0)
-	dragSteps(b, from, screenOf(b, at(1880, 1080)), 6)
-	release(b, screenOf(b, at(1880, 1080)), 1)
+	dragCardTo(b, pull, at(1880, 1080))
 	c := bd.Card(pull)
 	if c.Kind != canvas.KindForceAnxiety || c.Zone != "anxiety" || c.ForceStrength == nil || *c.ForceStrength != 3 {
 		t.Fatalf("dragged into anxiety: %s in %q, strength %v", c.Kind, c.Zone, c.ForceStrength)
@@ -173,10 +179,7 @@ func TestBoardMethodCardsTakeTheZonesKind(t *testing.T) {
 			b, doc, bd, _ := newMethodBoardTest(t, tc.board, lightTheme())
 			id := cardByText(t, bd, tc.text)
 			old := bd.Card(id).Kind
-			from := cardCenter(b, id)
-			pressAt(b, from, 1, 0)
-			dragSteps(b, from, screenOf(b, tc.to), 6)
-			release(b, screenOf(b, tc.to), 1)
+			dragCardTo(b, id, tc.to)
 			if c := bd.Card(id); c.Zone != tc.zone || c.Kind != tc.kind {
 				t.Fatalf("dropped: %s in %q; want %s in %q", c.Kind, c.Zone, tc.kind, tc.zone)
 			}
