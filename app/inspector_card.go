@@ -36,6 +36,7 @@ type cardView struct {
 	severity, relevance       *rankRow
 	strength                  *rankRow // forces of progress
 	importance, satisfaction  *textRow
+	parts                     []*textRow // one a part, when the cards' kinds share their parts
 	opportunity               *widget.Label
 	hints                     *fyne.Container
 	links                     []*linkRow
@@ -84,6 +85,7 @@ func (in *inspector) newCardView(bd *canvas.Board, cards []*canvas.Card) *cardVi
 			return func(c *canvas.Card) { c.Text = s }, nil
 		})
 	objs = append(objs, fieldLabel("Text"), v.text.box)
+	objs = append(objs, v.partRows(cards, kinds)...)
 	if len(ids) == 1 {
 		v.hints = container.NewVBox()
 		objs = append(objs, v.hints)
@@ -217,7 +219,7 @@ func (in *inspector) newCardView(bd *canvas.Board, cards []*canvas.Card) *cardVi
 
 // rows are the view's text fields (nil where the kind has none).
 func (v *cardView) rows() []*textRow {
-	return []*textRow{v.text, v.tags, v.quote, v.source, v.importance, v.satisfaction}
+	return append([]*textRow{v.text, v.tags, v.quote, v.source, v.importance, v.satisfaction}, v.parts...)
 }
 
 // update sets the controls from the cards, in the view's order.
@@ -229,6 +231,7 @@ func (v *cardView) update(bd *canvas.Board, cards []*canvas.Card) {
 		setLabel(v.title, fmt.Sprintf("%d cards", len(cards)))
 	}
 	v.text.set(cards)
+	v.setParts(cards)
 	v.tags.set(cards)
 	v.quote.set(cards)
 	v.source.set(cards)

@@ -132,12 +132,11 @@ func (c *Card) SetParts(vs map[string]string) {
 	}
 }
 
-// SetPart is SetParts for one part, the others kept.
+// SetPart is SetParts for one part, the others kept: those of a card
+// that has none yet are read from its text (EditableParts), which would
+// otherwise be lost.
 func (c *Card) SetPart(key, v string) {
-	m := maps.Clone(c.Parts)
-	if m == nil {
-		m = map[string]string{}
-	}
+	m := c.EditableParts()
 	m[key] = v
 	c.SetParts(m)
 }

@@ -116,6 +116,12 @@ func TestSetPartsComposesText(t *testing.T) {
 	if c.Text != "When it rains, I want to stay dry, so I can work" {
 		t.Errorf("Text = %q", c.Text)
 	}
+	// A card that is one text keeps it, read as parts.
+	n := canvas.NewCard(canvas.KindJobStory, canvas.Point{}, "When it snows, I want to stay in")
+	n.SetPart("outcome", "keep warm")
+	if want := map[string]string{"situation": "it snows", "motivation": "stay in", "outcome": "keep warm"}; !reflect.DeepEqual(n.Parts, want) {
+		t.Errorf("SetPart on a card without parts: %q", n.Parts)
+	}
 }
 
 func TestCloneCopiesParts(t *testing.T) {

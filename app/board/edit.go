@@ -20,6 +20,10 @@ func (b *Widget) startNewCard(p canvas.Point) {
 	}
 	c := canvas.NewCard(bd.KindAt(p), p, "")
 	b.Select()
+	if c.Kind.Parts() != nil {
+		b.newPartsCard(c)
+		return
+	}
 	b.openEditor(editTarget{isNew: true, newCrd: c}, "", true, c.DisplayColor())
 }
 
@@ -31,6 +35,11 @@ func (b *Widget) editCard(id uuid.UUID) {
 	}
 	c := bd.Card(id)
 	if c == nil {
+		return
+	}
+	if c.Kind.Parts() != nil {
+		// Its text is the sentence of its parts: they are edited instead.
+		b.editParts(c, "")
 		return
 	}
 	b.openEditor(editTarget{card: id}, c.Text, true, c.DisplayColor())
@@ -69,6 +78,7 @@ func (b *Widget) layoutEditor() {
 	}
 	var r canvas.Rect
 	minH, size := float32(80), float32(0) // a note's text is fitted
+	// A part's label sits above the note (editor.place), the entry on it.
 	switch {
 	case t.isNew:
 		r = t.newCrd.Rect()
@@ -120,14 +130,22 @@ func (b *Widget) CommitEdit() {
 		s.Name = text
 		b.do(&canvas.UpdateStep{Board: b.boardID, Step: s})
 	case t.isNew:
-		if text == "" {
-			return
-		}
 		c := t.newCrd
-		c.Text = text
+		if t.parts != nil {
+			t.parts.values[t.parts.current().Key] = text
+			if c.SetParts(t.parts.values); c.Parts == nil {
+				return // nothing typed in any part
+			}
+		} else if text == "" {
+			return
+		} else {
+			c.Text = text
+		}
 		if b.do(&canvas.AddCards{Board: b.boardID, Cards: []canvas.Card{c}, Label: "Add card"}) {
 			b.Select(c.ID)
 		}
+	case t.parts != nil:
+		b.commitParts(t.card, t.parts, text)
 	default:
 		c := bd.Card(t.card)
 		if c == nil || c.Text == text {

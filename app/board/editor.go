@@ -28,6 +28,7 @@ type editor struct {
 	entry   *noteEntry
 	theme   *noteTheme
 	overlay *container.ThemeOverride
+	label   *partLabel // which part is typed, above the entry; hidden otherwise
 
 	target      *editTarget // what is edited; nil between edits
 	caretPlaced bool        // the caret was put at the end of the text
@@ -35,6 +36,9 @@ type editor struct {
 	// onCommit and onCancel run on the entry's Enter (or lost focus) and
 	// Escape; onChanged when a note's text changed, which resizes it.
 	onCommit, onCancel, onChanged func()
+	// onTab runs on Tab (back: Shift+Tab) and reports whether it took it:
+	// it moves between the parts of a card written part by part.
+	onTab func(back bool) bool
 }
 
 // editTarget is what an edit changes. A new card joins the board only
@@ -46,6 +50,7 @@ type editTarget struct {
 	newCrd  canvas.Card // the new card
 	step    string      // id of the step renamed
 	cluster uuid.UUID   // the cluster renamed
+	parts   *partsEdit  // the card's parts, edited one at a time; nil: its text
 }
 
 func newEditor(onCommit, onCancel, onChanged func()) *editor {
@@ -77,6 +82,7 @@ func (e *editor) open(t editTarget, text string, multiLine bool, base fyne.Theme
 	if e.overlay == nil {
 		e.entry = newNoteEntry(multiLine)
 		e.entry.onCommit, e.entry.onCancel = e.onCommit, e.onCancel
+		e.entry.onTab = func(back bool) bool { return e.onTab != nil && e.onTab(back) }
 		e.entry.OnChanged = func(string) {
 			// The text's size follows its length, as on the note.
 			if e.target != nil && e.target.step == "" && e.target.cluster == uuid.Nil {
@@ -84,7 +90,8 @@ func (e *editor) open(t editTarget, text string, multiLine bool, base fyne.Theme
 			}
 		}
 		e.theme = &noteTheme{Theme: base}
-		e.overlay = container.NewThemeOverride(e.entry, e.theme)
+		e.label = newPartLabel()
+		e.overlay = container.NewThemeOverride(container.NewBorder(e.label, nil, nil, nil, e.entry), e.theme)
 	}
 	e.target = nil // the text put in is not a change to lay out
 	e.theme.Theme, e.theme.fill = base, fill
@@ -96,6 +103,7 @@ func (e *editor) open(t editTarget, text string, multiLine bool, base fyne.Theme
 		e.entry.SetPlaceHolder("")
 	}
 	e.target, e.caretPlaced = &t, false
+	e.label.show(t.parts, fill)
 	e.entry.Refresh() // a new fill: the entry, not the override (a new scope)
 }
 
@@ -127,6 +135,7 @@ func (e *editor) idle() {
 	e.entry.reset("", e.entry.MultiLine)
 	e.entry.SetPlaceHolder("")
 	e.entry.Disable()
+	e.label.show(nil, nil)
 	e.overlay.Move(idlePos)
 	e.overlay.Resize(fyne.NewSize(40, 40))
 }
@@ -162,6 +171,13 @@ func (e *editor) place(pos fyne.Position, sz fyne.Size, minH, textSize, z float3
 	ts, pad := min(max(textSize*z, 12), 48), float32(0)
 	if textSize == 0 {
 		ts, pad, sz.Height = fitNoteEditor(e.entry.Text, z, sz, e.theme.Theme.Size(theme.SizeNameInputBorder))
+	}
+	if e.label.Visible() {
+		// The part's label sits above the note, the entry on it.
+		lh := e.label.MinSize().Height
+		pos.Y -= lh
+		sz.Height += lh
+		sz.Width = max(sz.Width, e.label.MinSize().Width)
 	}
 	// A new size or width rewraps the text; the entry keeps the caret's
 	// row and column, which then point elsewhere in the text.

@@ -22,6 +22,9 @@ func (m menus) cardMenu(ids []uuid.UUID) *fyne.Menu {
 	if len(ids) == 1 {
 		id := ids[0]
 		items = append(items, fyne.NewMenuItem("Edit text", func() { b.editCard(id) }))
+		if c := bdCard(bd, id); c != nil && c.Kind == canvas.KindJobStory {
+			items = append(items, fyne.NewMenuItem("Make a job card", func() { b.MakeJobCard(id) }))
+		}
 	}
 
 	var colours []*fyne.MenuItem

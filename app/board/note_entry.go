@@ -16,6 +16,7 @@ type noteEntry struct {
 	widget.Entry
 	shift              bool
 	onCommit, onCancel func()
+	onTab              func(back bool) bool // true: Tab was taken
 	stranded           strandedCaret
 }
 
@@ -71,6 +72,10 @@ func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		e.onCancel()
 		return
+	case fyne.KeyTab:
+		if e.onTab != nil && e.onTab(e.shiftHeld()) {
+			return
+		}
 	case fyne.KeyBackspace:
 		if tail := e.strandedTail(); tail != "" {
 			// The last thing typed is the space after the shown caret.

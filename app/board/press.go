@@ -126,7 +126,7 @@ func (b *Widget) DoubleTapped(e *fyne.PointEvent) {
 	p := b.view.ToBoard(e.Position)
 	if c := bd.CardAt(p); c != nil {
 		b.Select(c.ID)
-		b.editCard(c.ID)
+		b.editCardAt(c.ID, p)
 		return
 	}
 	if i, ok := stepHeaderAt(bd, p); ok {

@@ -266,12 +266,18 @@ func runBlock(lines [][]runWord, size, ratio, space float32, measure func(string
 type partsText struct {
 	block RunBlock
 	texts []*fcanvas.Text
+
+	// Where the segments go at text size xsAt (pixels): x from the line's
+	// start and width, by segment; each line's width.
+	xsAt          float32
+	xs, ws, lineW []float32
 }
 
 // fit wraps runs into the card's text area; grew reports new canvas
 // objects, which the card's object list must take in.
 func (p *partsText) fit(runs []Run, w, h float32) (grew bool) {
 	p.block = FitRuns(runs, w, h, CardTextSize, CardMinTextSize)
+	p.xs = nil // measured again at the next layout
 	n := 0
 	for _, line := range p.block.Lines {
 		n += len(line)
@@ -300,26 +306,55 @@ func (p *partsText) fit(runs []Run, w, h float32) (grew bool) {
 
 // layout places the segments at zoom z, each line centred in the text
 // area (innerW × textH, below the card's padding); show false hides them.
+//
+// Lines are wrapped once, at measureRef (FitRuns), but segments side by
+// side are placed by their widths at the size drawn: small text is
+// hinted wider or narrower than scaled, and segments placed by scaled
+// widths overlapped. They are measured again only when the zoom changes.
 func (p *partsText) layout(show bool, innerW, textH, z float32) {
 	b := p.block
 	y0 := CardPad + (textH-float32(len(b.Lines))*b.LineH)/2
+	ts := b.Size * z
+	if show && (p.xsAt != ts || p.xs == nil) {
+		p.place(ts)
+	}
 	i := 0
 	for li, line := range b.Lines {
-		x0 := CardPad + (innerW-b.Widths[li])/2
-		for _, s := range line {
+		for range line {
 			t := p.texts[i]
 			i++
 			t.Hidden = !show
 			if !show {
 				continue
 			}
-			SetTextSize(t, b.Size*z)
-			t.Move(fyne.NewPos((x0+s.X)*z, (y0+float32(li)*b.LineH)*z))
-			t.Resize(fyne.NewSize(s.W*z+2, b.LineH*z))
+			SetTextSize(t, ts)
+			x := CardPad*z + (innerW*z-p.lineW[li])/2 + p.xs[i-1]
+			t.Move(fyne.NewPos(x, (y0+float32(li)*b.LineH)*z))
+			t.Resize(fyne.NewSize(p.ws[i-1]+2, b.LineH*z))
 		}
 	}
 	for ; i < len(p.texts); i++ {
 		p.texts[i].Hidden = true
+	}
+}
+
+// place measures the segments at text size ts (pixels): each one's x
+// from its line's start and width, and each line's width.
+func (p *partsText) place(ts float32) {
+	p.xsAt = ts
+	p.xs, p.ws, p.lineW = p.xs[:0], p.ws[:0], p.lineW[:0]
+	space := fyne.MeasureText(" ", ts, fyne.TextStyle{}).Width
+	for _, line := range p.block.Lines {
+		var x float32
+		for j, s := range line {
+			if j > 0 {
+				x += space
+			}
+			w := fyne.MeasureText(s.Text, ts, s.Style.textStyle()).Width
+			p.xs, p.ws = append(p.xs, x), append(p.ws, w)
+			x += w
+		}
+		p.lineW = append(p.lineW, x)
 	}
 }
 
