@@ -152,10 +152,13 @@ func (c *checker) clusters(path string, ks []Cluster, seen map[uuid.UUID]string)
 }
 
 // AddCluster puts a new cluster on a board, on top of the others. The
-// cards under it become its members by where they are.
+// cards under it become its members by where they are. An UpdateCluster of
+// the same Gesture right after it (the name typed into the new cluster)
+// joins its undo step: one action, adding a named cluster.
 type AddCluster struct {
 	Board   uuid.UUID
 	Cluster Cluster
+	Gesture uint64
 }
 
 func (e *AddCluster) Name() string       { return "Add cluster" }
@@ -186,6 +189,15 @@ func (e *AddCluster) Undo(p *Project) error {
 	}
 	b.Clusters = slices.DeleteFunc(b.Clusters, func(k Cluster) bool { return k.ID == e.Cluster.ID })
 	return nil
+}
+
+func (e *AddCluster) coalesce(next Edit) bool {
+	n, ok := next.(*UpdateCluster)
+	if !ok || e.Gesture == 0 || n.Gesture != e.Gesture || n.Board != e.Board || n.Cluster.ID != e.Cluster.ID {
+		return false
+	}
+	e.Cluster = n.Cluster
+	return true
 }
 
 // RemoveCluster deletes a cluster; its cards stay where they are, loose

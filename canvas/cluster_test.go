@@ -294,3 +294,70 @@ func TestBoundsHoldClusters(t *testing.T) {
 		t.Errorf("Bounds %+v leaves out a cluster", r)
 	}
 }
+
+// BenchmarkMoveClusterDrag is one drag event of a cluster on a board of
+// 2,000 cards in 20 clusters: finding its cards and moving them.
+func BenchmarkMoveClusterDrag(b *testing.B) {
+	p, err := canvas.NewProject("Bench", "customer-stories")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bd := p.Boards[0]
+	for i := range 20 {
+		bd.Clusters = append(bd.Clusters, canvas.Cluster{ID: uuid.New(), Name: "c",
+			Rect: canvas.Rect{X: float64(i%5) * 1000, Y: float64(i/5) * 1000, W: 900, H: 900}})
+	}
+	cards := make([]canvas.Card, 0, 2000)
+	for i := range 2000 {
+		cards = append(cards, canvas.NewCard(canvas.KindCustomerStory,
+			canvas.Point{X: float64(i%50) * 100, Y: float64(i/50) * 100}, "story"))
+	}
+	if err := (&canvas.AddCards{Board: bd.ID, Cards: cards}).Apply(p); err != nil {
+		b.Fatal(err)
+	}
+	id := bd.Clusters[7].ID
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := (&canvas.MoveCluster{Board: bd.ID, ID: id, DX: 1}).Apply(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Naming a new cluster joins the step that added it; a later rename is a
+// step of its own.
+func TestAddClusterTakesItsNameInOneStep(t *testing.T) {
+	f := newStoriesFixture(t)
+	var h canvas.History
+	before := f.p.Clone()
+	k := canvas.Cluster{ID: uuid.New(), Name: canvas.NewClusterName, Rect: canvas.Rect{X: 1800, Y: 1000, W: 720, H: 480}}
+	if err := h.Do(f.p, &canvas.AddCluster{Board: f.b.ID, Cluster: k, Gesture: 9}); err != nil {
+		t.Fatal(err)
+	}
+	named := k
+	named.Name = "Cheaper than the car"
+	if err := h.Do(f.p, &canvas.UpdateCluster{Board: f.b.ID, Cluster: named, Label: "Rename cluster", Gesture: 9}); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.UndoName(); got != "Add cluster" {
+		t.Errorf("undo names %q, want Add cluster", got)
+	}
+	renamed := named
+	renamed.Name = "Cheap"
+	if err := h.Do(f.p, &canvas.UpdateCluster{Board: f.b.ID, Cluster: renamed, Label: "Rename cluster"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.UndoName(); got != "Rename cluster" {
+		t.Errorf("a later rename joined the add: undo names %q", got)
+	}
+	h.Undo(f.p)
+	if got, _ := f.b.Cluster(k.ID); got.Name != named.Name {
+		t.Errorf("after undoing the rename: %q", got.Name)
+	}
+	h.Undo(f.p)
+	sameProject(t, "after undoing the add", before, f.p)
+	h.Redo(f.p)
+	if got, _ := f.b.Cluster(k.ID); got == nil || got.Name != named.Name {
+		t.Errorf("redo of the add gives %+v, want it named", got)
+	}
+}

@@ -130,23 +130,28 @@ func (b *Widget) AddCluster(p canvas.Point) {
 	r := canvas.DefaultClusterRect
 	r.X, r.Y = snap(p.X), snap(p.Y)
 	k := canvas.Cluster{ID: uuid.New(), Name: canvas.NewClusterName, Rect: r}
-	if !b.do(&canvas.AddCluster{Board: b.boardID, Cluster: k}) {
+	g := gestures.Add(1)
+	if !b.do(&canvas.AddCluster{Board: b.boardID, Cluster: k, Gesture: g}) {
 		return
 	}
-	b.renameCluster(k.ID)
+	b.openClusterName(k.ID, g)
 	if b.edit.entry != nil {
 		b.edit.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
 }
 
 // renameCluster opens the editor on a cluster's name, over its title.
-func (b *Widget) renameCluster(id uuid.UUID) {
+func (b *Widget) renameCluster(id uuid.UUID) { b.openClusterName(id, 0) }
+
+// openClusterName opens the editor on a cluster's name; the rename joins
+// the undo step of gesture (0: a step of its own).
+func (b *Widget) openClusterName(id uuid.UUID, gesture uint64) {
 	bd := b.board()
 	if bd == nil {
 		return
 	}
 	if k, ok := bd.Cluster(id); ok {
-		b.openEditor(editTarget{cluster: id}, k.Name, false, "")
+		b.openEditor(editTarget{cluster: id, gesture: gesture}, k.Name, false, "")
 	}
 }
 
@@ -163,7 +168,7 @@ func clusterEditorRect(bd *canvas.Board, id uuid.UUID) (canvas.Rect, bool) {
 
 // commitClusterName renames the cluster to what was typed; an empty name
 // keeps the old one.
-func (b *Widget) commitClusterName(id uuid.UUID, text string) {
+func (b *Widget) commitClusterName(id uuid.UUID, gesture uint64, text string) {
 	bd := b.board()
 	if bd == nil {
 		return
@@ -174,7 +179,7 @@ func (b *Widget) commitClusterName(id uuid.UUID, text string) {
 	}
 	n := *k
 	n.Name = text
-	b.do(&canvas.UpdateCluster{Board: b.boardID, Cluster: n, Label: "Rename cluster"})
+	b.do(&canvas.UpdateCluster{Board: b.boardID, Cluster: n, Label: "Rename cluster", Gesture: gesture})
 }
 
 // clusterMenu is the context menu of a cluster's space at p: what to do

@@ -76,8 +76,7 @@ func cluster(t testing.TB, b *Widget, id uuid.UUID) canvas.Cluster {
 }
 
 // The board's menu adds a cluster at the pointer, its name selected for
-// typing: what is typed names it, and undo takes back the name, then the
-// cluster.
+// typing: what is typed names it.
 func TestClusterAddFromBoardMenu(t *testing.T) {
 	s := newStoriesBoard(t)
 	b, _ := showStories(t, s, fyne.NewSize(1280, 800), lightTheme())
@@ -98,16 +97,17 @@ func TestClusterAddFromBoardMenu(t *testing.T) {
 	if got := cluster(t, b, k.ID).Name; got != "Cheaper than the car" {
 		t.Errorf("name after typing = %q", got)
 	}
-	if got := s.doc.History.UndoName(); got != "Rename cluster" {
-		t.Errorf("undo names %q, want Rename cluster", got)
-	}
-	b.Undo()
-	if got := cluster(t, b, k.ID).Name; got != canvas.NewClusterName {
-		t.Errorf("name after undo = %q", got)
+	// Adding a cluster and naming it is one action: one undo step.
+	if got := s.doc.History.UndoName(); got != "Add cluster" {
+		t.Errorf("undo names %q, want Add cluster", got)
 	}
 	b.Undo()
 	if len(s.bd.Clusters) != 2 {
-		t.Errorf("%d clusters after undoing the add, want 2", len(s.bd.Clusters))
+		t.Errorf("%d clusters after one undo, want 2", len(s.bd.Clusters))
+	}
+	b.Redo()
+	if got := cluster(t, b, k.ID).Name; got != "Cheaper than the car" {
+		t.Errorf("name after redo = %q", got)
 	}
 }
 

@@ -120,7 +120,7 @@ func (b *Widget) CommitEdit() {
 	}
 	switch {
 	case t.cluster != uuid.Nil:
-		b.commitClusterName(t.cluster, text)
+		b.commitClusterName(t.cluster, t.gesture, text)
 	case t.step != "":
 		i := bd.StepIndex(t.step)
 		if i < 0 || text == "" || text == bd.Steps[i].Name {

@@ -51,6 +51,7 @@ type editTarget struct {
 	step    string      // id of the step renamed
 	cluster uuid.UUID   // the cluster renamed
 	parts   *partsEdit  // the card's parts, edited one at a time; nil: its text
+	gesture uint64      // a new cluster's: its name joins the undo step of its adding
 }
 
 func newEditor(onCommit, onCancel, onChanged func()) *editor {
