@@ -205,18 +205,27 @@ func TestPresentStepsThroughBoardsAndLandscape(t *testing.T) {
 	if !w.boards[1].Presenting() || !w.boards[1].View().AutoFit() {
 		t.Error("the second board is not shown fitted in the presentation look")
 	}
+	last := len(w.boards) - 1
+	for range last - 1 {
+		key(w, fyne.KeyPageDown)
+	}
+	if w.PresentPage() != last || !inTree(w, w.boards[last]) {
+		t.Fatalf("page %d, want the last board, %d", w.PresentPage(), last)
+	}
 	key(w, fyne.KeyRight)
-	if w.PresentPage() != 2 || w.present.land == nil || !inTree(w, w.present.land) {
+	if w.PresentPage() != last+1 || w.present.land == nil || !inTree(w, w.present.land) {
 		t.Fatalf("Right after the last board: page %d, want the landscape", w.PresentPage())
 	}
-	n := len(w.Document().Project.Boards[1].Cards)
+	n := len(w.Document().Project.Boards[last].Cards)
 	typeRune(w, 'n') // no card on a board out of sight
 	key(w, fyne.KeyPageDown)
-	if w.PresentPage() != 2 || w.boards[1].Editing() || len(w.Document().Project.Boards[1].Cards) != n {
-		t.Errorf("on the landscape: page %d, editing %v", w.PresentPage(), w.boards[1].Editing())
+	if w.PresentPage() != last+1 || w.boards[last].Editing() || len(w.Document().Project.Boards[last].Cards) != n {
+		t.Errorf("on the landscape: page %d, editing %v", w.PresentPage(), w.boards[last].Editing())
 	}
 	key(w, fyne.KeyPageUp)
-	key(w, fyne.KeyLeft)
+	for range last {
+		key(w, fyne.KeyLeft)
+	}
 	if w.PresentPage() != 0 || !inTree(w, w.boards[0]) {
 		t.Fatalf("Page Up, Left: page %d, want the first board", w.PresentPage())
 	}
@@ -273,6 +282,11 @@ func TestPresentEditingStillWorks(t *testing.T) {
 // leaving stops following the document.
 func TestPresentFollowsBoards(t *testing.T) {
 	w, _ := newTestWindow(t)
+	two, err := canvas.NewProject("Two boards", canvas.TemplateValueProposition, canvas.TemplateJobMap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.SetDocument(NewDocument(two, ""))
 	listeners := w.Document().Listeners()
 	w.Present()
 	key(w, fyne.KeyPageDown)

@@ -50,8 +50,8 @@ type editTarget struct {
 	newCrd  canvas.Card // the new card
 	step    string      // id of the step renamed
 	cluster uuid.UUID   // the cluster renamed
-	gesture uint64      // a new cluster's: its name joins the undo step of its adding
 	parts   *partsEdit  // the card's parts, edited one at a time; nil: its text
+	gesture uint64      // a new cluster's: its name joins the undo step of its adding
 }
 
 func newEditor(onCommit, onCancel, onChanged func()) *editor {
