@@ -34,6 +34,7 @@ type cardView struct {
 	swatch                    *fcanvas.Rectangle
 	jobTypes                  []*widget.Check // in the order of canvas.JobTypes
 	severity, relevance       *rankRow
+	strength                  *rankRow // forces of progress
 	importance, satisfaction  *textRow
 	opportunity               *widget.Label
 	hints                     *fyne.Container
@@ -110,6 +111,12 @@ func (in *inspector) newCardView(bd *canvas.Board, cards []*canvas.Card) *cardVi
 			func(c *canvas.Card) *int { return c.Relevance },
 			func(c *canvas.Card, r *int) { c.Relevance = r })
 		objs = append(objs, fieldLabel("Relevance"), v.relevance.box)
+	}
+	if applies(kinds, canvas.FieldStrength) {
+		v.strength = in.newRankRow(to, "Set strength", "1 faint … 5 decisive",
+			func(c *canvas.Card) *int { return c.ForceStrength },
+			func(c *canvas.Card, r *int) { c.ForceStrength = r })
+		objs = append(objs, fieldLabel("Strength 1–5"), v.strength.box)
 	}
 	if applies(kinds, canvas.FieldImportance) {
 		v.importance = in.newScoreRow(to, "Set importance",
@@ -276,7 +283,7 @@ func (v *cardView) update(bd *canvas.Board, cards []*canvas.Card) {
 			ch.Refresh()
 		}
 	}
-	for _, r := range []*rankRow{v.severity, v.relevance} {
+	for _, r := range []*rankRow{v.severity, v.relevance, v.strength} {
 		if r != nil {
 			r.set(cards)
 		}

@@ -29,6 +29,9 @@ type Card struct {
 	Importance   *float64  // jobs and outcomes: 0 … 10
 	Satisfaction *float64  // outcomes: 0 … 10
 	JobTypes     []JobType // jobs: functional, social …; a job may be several
+	// ForceStrength is how strongly a force of progress pushes, pulls or
+	// holds back: 1 (faint) … 5 (decisive).
+	ForceStrength *int
 
 	// Unknown holds members of the file that this version does not know,
 	// verbatim, so that a newer minor version's data survives a save.
@@ -67,6 +70,10 @@ func (c *Card) Clone() Card {
 	if c.Relevance != nil {
 		v := *c.Relevance
 		d.Relevance = &v
+	}
+	if c.ForceStrength != nil {
+		v := *c.ForceStrength
+		d.ForceStrength = &v
 	}
 	if c.Importance != nil {
 		v := *c.Importance

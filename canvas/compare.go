@@ -147,7 +147,8 @@ func compareCards(a, b *Card) []string {
 	add(a.Votes != b.Votes, "votes")
 	add(!slices.Equal(a.JobTypes, b.JobTypes), "job types")
 	add(!samePtr(a.Severity, b.Severity) || !samePtr(a.Relevance, b.Relevance) ||
-		!samePtr(a.Importance, b.Importance) || !samePtr(a.Satisfaction, b.Satisfaction), "scores")
+		!samePtr(a.Importance, b.Importance) || !samePtr(a.Satisfaction, b.Satisfaction) ||
+		!samePtr(a.ForceStrength, b.ForceStrength), "scores")
 	add(!bytes.Equal(a.Unknown, b.Unknown), "other data")
 	return what
 }

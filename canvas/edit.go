@@ -474,13 +474,14 @@ func setPlacements(cards []*Card, to []Card) {
 // shared, not copied: edits replace a score, never write through it.
 func kindFields(c *Card) Card {
 	return Card{Kind: c.Kind, Zone: c.Zone, Severity: c.Severity, Relevance: c.Relevance,
-		Importance: c.Importance, Satisfaction: c.Satisfaction, JobTypes: c.JobTypes}
+		Importance: c.Importance, Satisfaction: c.Satisfaction, JobTypes: c.JobTypes, ForceStrength: c.ForceStrength}
 }
 
 func setKindFields(c *Card, to Card) {
 	c.Kind, c.Zone = to.Kind, to.Zone
 	c.Severity, c.Relevance, c.Importance, c.Satisfaction = to.Severity, to.Relevance, to.Importance, to.Satisfaction
 	c.JobTypes = to.JobTypes
+	c.ForceStrength = to.ForceStrength
 }
 
 // UpdateCard replaces what a card says and how it looks: text, quote,

@@ -123,15 +123,17 @@ const (
 	FieldImportance   Field = "importance"
 	FieldSatisfaction Field = "satisfaction"
 	FieldJobTypes     Field = "jobTypes"
+	FieldStrength     Field = "strength"
 )
 
 // Fields lists the fields that depend on a card's kind, in the order an
 // inspector shows them.
-var Fields = []Field{FieldJobTypes, FieldSeverity, FieldRelevance, FieldImportance, FieldSatisfaction}
+var Fields = []Field{FieldJobTypes, FieldSeverity, FieldRelevance, FieldStrength, FieldImportance, FieldSatisfaction}
 
 // Applies reports whether cards of kind k have field f: pains a severity,
-// gains a relevance, jobs job types and an importance, outcomes an
-// importance and a satisfaction. Other kinds have none of them.
+// gains a relevance, forces of progress a strength, jobs job types and an
+// importance, outcomes an importance and a satisfaction. Other kinds have
+// none of them.
 func (k Kind) Applies(f Field) bool {
 	switch f {
 	case FieldSeverity:
@@ -144,6 +146,8 @@ func (k Kind) Applies(f Field) bool {
 		return k == KindOutcome
 	case FieldJobTypes:
 		return k == KindJob
+	case FieldStrength:
+		return k.IsForce()
 	}
 	return false
 }
@@ -166,6 +170,9 @@ func (c *Card) DropInapplicable() {
 	if !c.Kind.Applies(FieldJobTypes) {
 		c.JobTypes = nil
 	}
+	if !c.Kind.Applies(FieldStrength) {
+		c.ForceStrength = nil
+	}
 }
 
 // hasInapplicable reports whether DropInapplicable would change c.
@@ -174,18 +181,21 @@ func (c *Card) hasInapplicable() bool {
 		(c.Relevance != nil && !c.Kind.Applies(FieldRelevance)) ||
 		(c.Importance != nil && !c.Kind.Applies(FieldImportance)) ||
 		(c.Satisfaction != nil && !c.Kind.Applies(FieldSatisfaction)) ||
-		(c.JobTypes != nil && !c.Kind.Applies(FieldJobTypes))
+		(c.JobTypes != nil && !c.Kind.Applies(FieldJobTypes)) ||
+		(c.ForceStrength != nil && !c.Kind.Applies(FieldStrength))
 }
 
 // Rank is the 1–5 rank a facilitator gives with the keys: a pain's
-// severity, a gain's relevance. ok is false for other kinds and for a
-// card not ranked yet.
+// severity, a gain's relevance, a force's strength. ok is false for other
+// kinds and for a card not ranked yet.
 func (c *Card) Rank() (int, bool) {
 	switch {
 	case c.Kind == KindPain && c.Severity != nil:
 		return *c.Severity, true
 	case c.Kind == KindGain && c.Relevance != nil:
 		return *c.Relevance, true
+	case c.Kind.IsForce() && c.ForceStrength != nil:
+		return *c.ForceStrength, true
 	}
 	return 0, false
 }
@@ -213,4 +223,9 @@ func (e *SetScoreScale) Apply(p *Project) error {
 func (e *SetScoreScale) Undo(p *Project) error {
 	p.ScoreScale = e.old
 	return nil
+}
+
+// IsForce reports whether k is one of the forces of progress.
+func (k Kind) IsForce() bool {
+	return k == KindForcePush || k == KindForcePull || k == KindForceAnxiety || k == KindForceHabit
 }

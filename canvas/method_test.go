@@ -54,6 +54,11 @@ func TestApplies(t *testing.T) {
 		canvas.KindPain:    {canvas.FieldSeverity},
 		canvas.KindGain:    {canvas.FieldRelevance},
 		canvas.KindOutcome: {canvas.FieldImportance, canvas.FieldSatisfaction},
+
+		canvas.KindForcePush:    {canvas.FieldStrength},
+		canvas.KindForcePull:    {canvas.FieldStrength},
+		canvas.KindForceAnxiety: {canvas.FieldStrength},
+		canvas.KindForceHabit:   {canvas.FieldStrength},
 	}
 	for _, k := range canvas.Kinds {
 		for _, f := range canvas.Fields {
@@ -70,6 +75,7 @@ func scored(k canvas.Kind) canvas.Card {
 	c.Severity, c.Relevance = ptr(3), ptr(4)
 	c.Importance, c.Satisfaction = ptr(7.0), ptr(2.5)
 	c.JobTypes = []canvas.JobType{canvas.JobSocial}
+	c.ForceStrength = ptr(2)
 	return c
 }
 
@@ -83,6 +89,7 @@ func TestDropInapplicableAndRank(t *testing.T) {
 			canvas.FieldImportance:   c.Importance != nil,
 			canvas.FieldSatisfaction: c.Satisfaction != nil,
 			canvas.FieldJobTypes:     c.JobTypes != nil,
+			canvas.FieldStrength:     c.ForceStrength != nil,
 		}
 		for f, ok := range has {
 			if ok != k.Applies(f) {
@@ -98,6 +105,10 @@ func TestDropInapplicableAndRank(t *testing.T) {
 		case canvas.KindGain:
 			if !ok || rank != 4 {
 				t.Errorf("gain rank = %d, %v; want its relevance 4", rank, ok)
+			}
+		case canvas.KindForcePush, canvas.KindForcePull, canvas.KindForceAnxiety, canvas.KindForceHabit:
+			if !ok || rank != 2 {
+				t.Errorf("%s rank = %d, %v; want its strength 2", k, rank, ok)
 			}
 		default:
 			if ok {

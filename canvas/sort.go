@@ -10,12 +10,12 @@ import (
 )
 
 // RankScore is the number a card is sorted by in its zone, highest first:
-// a pain's severity, a gain's relevance, an outcome's opportunity, a job's
-// importance. ok is false for a card not scored yet and for kinds that
+// a pain's severity, a gain's relevance, a force's strength, an outcome's
+// opportunity, a job's importance. ok is false for a card not scored yet and for kinds that
 // have no score.
 func (c *Card) RankScore() (score float64, ok bool) {
 	switch c.Kind {
-	case KindPain, KindGain:
+	case KindPain, KindGain, KindForcePush, KindForcePull, KindForceAnxiety, KindForceHabit:
 		r, ok := c.Rank()
 		return float64(r), ok
 	case KindOutcome:

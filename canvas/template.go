@@ -22,16 +22,29 @@ const (
 // frames drawn around groups of zones, axes crossing between quadrants,
 // free areas for named groups, and for the job map the column layout.
 type Template struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Description string   `json:"description"`
-	Bounds      Rect     `json:"bounds"`
-	Frames      []Frame  `json:"frames"`
-	Zones       []Zone   `json:"zones"`
-	Areas       []Area   `json:"areas"`
-	Axes        *Axes    `json:"axes"`
-	Columns     *Columns `json:"columns"`
-	Steps       []Step   `json:"steps"` // default steps of a column template
+	ID          string      `json:"id"`
+	Name        string      `json:"name"`
+	Description string      `json:"description"`
+	Bounds      Rect        `json:"bounds"`
+	Frames      []Frame     `json:"frames"`
+	Zones       []Zone      `json:"zones"`
+	Areas       []Area      `json:"areas"`
+	Axes        *Axes       `json:"axes"`
+	Columns     *Columns    `json:"columns"`
+	Steps       []Step      `json:"steps"` // default steps of a column template
+	Balance     *BalanceBar `json:"balance"`
+}
+
+// BalanceBar is a bar chart on the board weighing the cards of some kinds
+// against those of others: on the forces of progress, push and pull
+// towards the switch against anxiety and habit. Each card counts with its
+// strength (Card.Rank), an unscored one as 1.
+type BalanceBar struct {
+	Rect         Rect   `json:"rect"`
+	Towards      []Kind `json:"towards"`
+	Against      []Kind `json:"against"`
+	TowardsLabel string `json:"towardsLabel"`
+	AgainstLabel string `json:"againstLabel"`
 }
 
 // Area is a free, labelled part of a board for a named group of cards (a

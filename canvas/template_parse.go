@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -213,6 +214,11 @@ func (t *Template) validate() error {
 			}
 		}
 	}
+	if b := t.Balance; b != nil {
+		if err := checkBalance(b); err != nil {
+			return err
+		}
+	}
 	steps := map[string]bool{}
 	for i, s := range t.Steps {
 		field := fmt.Sprintf("steps[%d]", i)
@@ -263,6 +269,30 @@ func checkKinds(field string, ks []Kind) error {
 				names[j] = string(k)
 			}
 			return bad(fmt.Sprintf("%s[%d]", field, i), "unknown kind %q (one of %s)", k, strings.Join(names, ", "))
+		}
+	}
+	return nil
+}
+
+func checkBalance(b *BalanceBar) error {
+	if err := checkRect("balance.rect", b.Rect); err != nil {
+		return err
+	}
+	if len(b.Towards) == 0 {
+		return bad("balance.towards", "needs at least one kind")
+	}
+	if len(b.Against) == 0 {
+		return bad("balance.against", "needs at least one kind")
+	}
+	if err := checkKinds("balance.towards", b.Towards); err != nil {
+		return err
+	}
+	if err := checkKinds("balance.against", b.Against); err != nil {
+		return err
+	}
+	for i, k := range b.Against {
+		if slices.Contains(b.Towards, k) {
+			return bad(fmt.Sprintf("balance.against[%d]", i), "%q is also towards: a card cannot weigh on both sides", k)
 		}
 	}
 	return nil

@@ -245,6 +245,7 @@ func (c *checker) card(path string, k *Card, seen map[uuid.UUID]string) {
 	}
 	c.intRange(path, ".severity", k.Severity, 1, 5)
 	c.intRange(path, ".relevance", k.Relevance, 1, 5)
+	c.intRange(path, ".strength", k.ForceStrength, 1, 5)
 	c.score(path, ".importance", k.Importance)
 	c.score(path, ".satisfaction", k.Satisfaction)
 	if len(k.JobTypes) > len(JobTypes) {

@@ -34,7 +34,8 @@ import (
 // Members added within a version are optional and mean what a file
 // without them meant, so they need no bump: a card's "jobTypes", the
 // project's "scoreScale" (absent: the room's) and a link's "strength"
-// (absent: strong) came in version 1. A Jobcanvas from before keeps the
+// (absent: strong) came in version 1, as did a force of progress's
+// "strength". A Jobcanvas from before keeps the
 // first two as members it does not know; it refuses a link with a
 // strength, naming the member, rather than drop it on save. A bump would
 // have made it refuse every newer file, strengths or not.
@@ -97,6 +98,7 @@ type (
 		Votes        wholeNumber    `json:"votes,omitzero"`
 		Severity     *wholeNumber   `json:"severity,omitzero"`
 		Relevance    *wholeNumber   `json:"relevance,omitzero"`
+		Strength     *wholeNumber   `json:"strength,omitzero"`
 		Importance   *float64       `json:"importance,omitzero"`
 		Satisfaction *float64       `json:"satisfaction,omitzero"`
 		JobTypes     fileJobTypes   `json:"jobTypes,omitempty"`
@@ -404,17 +406,18 @@ func (fp *fileProject) project(name string) (*canvas.Project, error) {
 // and path in the file. Missing members are collected in cv.
 func (cv *converter) card(fc *fileCard, c *canvas.Card, level int, path func() string) error {
 	*c = canvas.Card{
-		ID:           uuid.UUID(fc.ID),
-		Kind:         fc.Kind,
-		Zone:         fc.Zone,
-		Quote:        fc.Quote,
-		Source:       fc.Source,
-		Color:        fc.Color,
-		Votes:        int(fc.Votes),
-		Severity:     (*int)(fc.Severity),
-		Relevance:    (*int)(fc.Relevance),
-		Importance:   fc.Importance,
-		Satisfaction: fc.Satisfaction,
+		ID:            uuid.UUID(fc.ID),
+		Kind:          fc.Kind,
+		Zone:          fc.Zone,
+		Quote:         fc.Quote,
+		Source:        fc.Source,
+		Color:         fc.Color,
+		Votes:         int(fc.Votes),
+		Severity:      (*int)(fc.Severity),
+		Relevance:     (*int)(fc.Relevance),
+		ForceStrength: (*int)(fc.Strength),
+		Importance:    fc.Importance,
+		Satisfaction:  fc.Satisfaction,
 	}
 	if len(fc.Tags) > 0 {
 		c.Tags = fc.Tags
@@ -544,6 +547,7 @@ func toFileCard(c *canvas.Card, zone string) fileCard {
 		Votes:        wholeNumber(c.Votes),
 		Severity:     (*wholeNumber)(c.Severity),
 		Relevance:    (*wholeNumber)(c.Relevance),
+		Strength:     (*wholeNumber)(c.ForceStrength),
 		Importance:   c.Importance,
 		Satisfaction: c.Satisfaction,
 		JobTypes:     c.JobTypes,

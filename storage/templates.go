@@ -143,6 +143,7 @@ type (
 		Axes        *axesFile    `json:"axes,omitempty"`
 		Columns     *columnsFile `json:"columns,omitempty"`
 		Steps       []stepFile   `json:"steps,omitempty"`
+		Balance     *balanceFile `json:"balance,omitempty"`
 	}
 	rectFile struct {
 		X float64 `json:"x"`
@@ -200,6 +201,13 @@ type (
 		Kinds    []canvas.Kind `json:"kinds,omitempty"`
 		Height   float64       `json:"height"`
 	}
+	balanceFile struct {
+		Rect         rectFile      `json:"rect"`
+		Towards      []canvas.Kind `json:"towards"`
+		Against      []canvas.Kind `json:"against"`
+		TowardsLabel string        `json:"towardsLabel,omitempty"`
+		AgainstLabel string        `json:"againstLabel,omitempty"`
+	}
 	stepFile struct {
 		ID          string `json:"id"`
 		Name        string `json:"name,omitempty"`
@@ -242,6 +250,10 @@ func toTemplateFile(t *canvas.Template) *templateFile {
 	}
 	for _, s := range t.Steps {
 		f.Steps = append(f.Steps, stepFile(s))
+	}
+	if b := t.Balance; b != nil {
+		f.Balance = &balanceFile{Rect: rectOf(b.Rect), Towards: slices.Clone(b.Towards),
+			Against: slices.Clone(b.Against), TowardsLabel: b.TowardsLabel, AgainstLabel: b.AgainstLabel}
 	}
 	return f
 }

@@ -7,9 +7,10 @@ import (
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
-// RankSelection sets the rank of the selected pains (their severity) and
-// gains (their relevance) to n, 1–5; 0 clears it. Cards of other kinds
-// are left as they are, and so is a selection with no pain or gain in it:
+// RankSelection sets the rank of the selected pains (their severity),
+// gains (their relevance) and forces of progress (their strength) to n,
+// 1–5; 0 clears it. Cards of other kinds are left as they are, and so is
+// a selection with no card that takes a rank:
 // the keys 1–5 mean nothing there. One undo step for all the cards.
 func (b *Widget) RankSelection(n int) {
 	if b.Editing() || n < 0 || n > 5 {
@@ -20,7 +21,7 @@ func (b *Widget) RankSelection(n int) {
 		return
 	}
 	var ids []uuid.UUID
-	pains, gains := false, false
+	pains, gains, forces := false, false, false
 	for _, id := range b.Selection() {
 		c := bd.Card(id)
 		if c == nil || !takesRank(c) {
@@ -32,16 +33,19 @@ func (b *Widget) RankSelection(n int) {
 		ids = append(ids, id)
 		pains = pains || c.Kind == canvas.KindPain
 		gains = gains || c.Kind == canvas.KindGain
+		forces = forces || c.Kind.Applies(canvas.FieldStrength)
 	}
 	if len(ids) == 0 {
 		return
 	}
 	label := "Set rank"
 	switch {
-	case pains && !gains:
+	case pains && !gains && !forces:
 		label = "Set severity"
-	case gains && !pains:
+	case gains && !pains && !forces:
 		label = "Set relevance"
+	case forces && !pains && !gains:
+		label = "Set strength"
 	}
 	if n == 0 {
 		label = "Clear " + label[len("Set "):]
@@ -56,14 +60,19 @@ func (b *Widget) RankSelection(n int) {
 			c.Severity = v
 		case canvas.KindGain:
 			c.Relevance = v
+		default:
+			if c.Kind.Applies(canvas.FieldStrength) {
+				c.ForceStrength = v
+			}
 		}
 	})
 }
 
 // takesRank reports whether c is ranked 1–5 by the keys: a pain by its
-// severity, a gain by its relevance.
+// severity, a gain by its relevance, a force by its strength.
 func takesRank(c *canvas.Card) bool {
-	return c.Kind.Applies(canvas.FieldSeverity) || c.Kind.Applies(canvas.FieldRelevance)
+	return c.Kind.Applies(canvas.FieldSeverity) || c.Kind.Applies(canvas.FieldRelevance) ||
+		c.Kind.Applies(canvas.FieldStrength)
 }
 
 // sortItem is the menu item that sorts a zone, or a job map step's

@@ -44,6 +44,7 @@ type BoardView struct {
 	vp     Viewport
 
 	tpl       TemplateView
+	bal       BalanceView
 	links     []*fcanvas.Line // one per board link, by index
 	views     map[uuid.UUID]*CardView
 	order     []*CardView // drawing order
@@ -98,6 +99,7 @@ func (v *BoardView) SetPalette(p Palette) {
 	v.bg.FillColor = p.Background
 	v.setLinkColors()
 	v.tpl.key = "" // colours live in the template objects: rebuild them
+	v.bal.invalidate()
 }
 
 // RefreshCards redraws every card that has been drawn.
@@ -119,9 +121,10 @@ func (v *BoardView) Objects() []fyne.CanvasObject {
 }
 
 func (v *BoardView) rebuildObjects() {
-	objs := make([]fyne.CanvasObject, 0, 1+len(v.tpl.objects)+len(v.links)+len(v.order))
+	objs := make([]fyne.CanvasObject, 0, 1+len(v.tpl.objects)+len(v.bal.objects)+len(v.links)+len(v.order))
 	objs = append(objs, v.bg)
 	objs = append(objs, v.tpl.objects...)
+	objs = append(objs, v.bal.objects...)
 	for _, l := range v.links {
 		objs = append(objs, l)
 	}
@@ -208,6 +211,10 @@ func (v *BoardView) Sync(bd *canvas.Board, selected func(uuid.UUID) bool) bool {
 	if v.tpl.Build(bd, &v.colors) {
 		changedSet = true
 	}
+	if v.bal.Build(bd, &v.colors) {
+		changedSet = true
+	}
+	v.bal.Update(bd)
 	if changedSet || v.objects == nil {
 		v.rebuildObjects()
 		return true
@@ -221,6 +228,7 @@ func (v *BoardView) Layout(bd *canvas.Board, vp Viewport) {
 	v.vp = vp
 	v.bg.Resize(vp.Size)
 	v.tpl.Layout(vp)
+	v.bal.Layout(vp)
 	if bd != nil {
 		v.layoutLinks(bd, nil)
 	}
@@ -256,19 +264,33 @@ func (v *BoardView) place(c *CardView) {
 // links that touch them are placed again.
 func (v *BoardView) CardsMoved(bd *canvas.Board, ids []uuid.UUID) {
 	moved := make(map[uuid.UUID]bool, len(ids))
+	weigh := false
 	for _, id := range ids {
 		c := v.views[id]
 		if c == nil {
 			continue
 		}
 		moved[id] = true
+		// Into another zone, a card takes its kind: a force may have come
+		// or gone.
+		weigh = weigh || c.shown.Kind != c.card.Kind
 		if c.r != nil && c.shown != LookOf(c.card) {
 			c.Refresh() // dropped into another zone: it took the zone's kind
 		}
 		v.place(c)
 	}
 	v.layoutLinks(bd, moved)
+	if weigh {
+		v.weigh(bd)
+	}
 	v.Repaint()
+}
+
+// weigh brings the balance up to date after a change of some cards.
+func (v *BoardView) weigh(bd *canvas.Board) {
+	if v.bal.Update(bd) {
+		v.bal.Layout(v.vp)
+	}
 }
 
 // TopDrawnAsModel reports whether the last n cards are drawn in the
@@ -292,6 +314,9 @@ func (v *BoardView) CardChanged(bd *canvas.Board, id uuid.UUID) bool {
 	c := v.views[id]
 	if c == nil {
 		return false
+	}
+	if c.r == nil || v.bal.Weighs(c.shown.Kind) || v.bal.Weighs(c.card.Kind) {
+		v.weigh(bd)
 	}
 	if c.shown.Kind != c.card.Kind {
 		// A pain that became a gain is no longer addressed by a pain
@@ -449,6 +474,9 @@ func (v *BoardView) Len() int { return len(v.views) }
 
 // Drawn lists the card views in drawing order, bottom to top.
 func (v *BoardView) Drawn() []*CardView { return v.order }
+
+// Balance is the view of the board's balance bar.
+func (v *BoardView) Balance() *BalanceView { return &v.bal }
 
 // Template is the view of the board's template.
 func (v *BoardView) Template() *TemplateView { return &v.tpl }

@@ -92,10 +92,13 @@ func (t *TemplateView) Build(bd *canvas.Board, colors *Palette) bool {
 }
 
 // Layout places the objects for the board's view.
-func (t *TemplateView) Layout(vp Viewport) {
+func (t *TemplateView) Layout(vp Viewport) { layoutItems(t.items, vp) }
+
+// layoutItems places drawn parts of a board given in board units.
+func layoutItems(items []tplItem, vp Viewport) {
 	z := vp.Zoom
-	for i := range t.items {
-		it := &t.items[i]
+	for i := range items {
+		it := &items[i]
 		pos, size := vp.ScreenRect(it.r)
 		switch it.kind {
 		case tplRect:
