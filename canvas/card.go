@@ -1,6 +1,10 @@
 package canvas
 
-import "github.com/google/uuid"
+import (
+	"maps"
+
+	"github.com/google/uuid"
+)
 
 // Default size of a new card in board units: large enough for a short
 // sentence at a size readable from the back of a room.
@@ -32,6 +36,13 @@ type Card struct {
 	// ForceStrength is how strongly a force of progress pushes, pulls or
 	// holds back: 1 (faint) … 5 (decisive).
 	ForceStrength *int
+
+	// Parts holds the fields of a card written part by part (Kind.Parts:
+	// a job story's situation, motivation and outcome), by key. Text is
+	// then the sentence they compose (ComposeParts), set by SetParts and
+	// kept so on every change (ChangeCard): to change it, change a part.
+	// Edits replace the map, never write into it.
+	Parts map[string]string
 
 	// Unknown holds members of the file that this version does not know,
 	// verbatim, so that a newer minor version's data survives a save.
@@ -92,6 +103,10 @@ func (c *Card) Clone() Card {
 	}
 	if len(c.Unknown) == 0 {
 		d.Unknown = nil
+	}
+	d.Parts = nil
+	if len(c.Parts) > 0 {
+		d.Parts = maps.Clone(c.Parts)
 	}
 	return d
 }

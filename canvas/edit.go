@@ -474,7 +474,7 @@ func setPlacements(cards []*Card, to []Card) {
 // shared, not copied: edits replace a score, never write through it.
 func kindFields(c *Card) Card {
 	return Card{Kind: c.Kind, Zone: c.Zone, Severity: c.Severity, Relevance: c.Relevance,
-		Importance: c.Importance, Satisfaction: c.Satisfaction, JobTypes: c.JobTypes, ForceStrength: c.ForceStrength}
+		Importance: c.Importance, Satisfaction: c.Satisfaction, JobTypes: c.JobTypes, ForceStrength: c.ForceStrength, Parts: c.Parts}
 }
 
 func setKindFields(c *Card, to Card) {
@@ -482,6 +482,7 @@ func setKindFields(c *Card, to Card) {
 	c.Severity, c.Relevance, c.Importance, c.Satisfaction = to.Severity, to.Relevance, to.Importance, to.Satisfaction
 	c.JobTypes = to.JobTypes
 	c.ForceStrength = to.ForceStrength
+	c.Parts = to.Parts
 }
 
 // UpdateCard replaces what a card says and how it looks: text, quote,
@@ -511,6 +512,10 @@ func changed(c *Card, fn func(*Card)) Card {
 	fn(&n)
 	n.ID = c.ID
 	n.DropInapplicable()
+	if n.Parts != nil {
+		// The text of a card written part by part is their sentence.
+		n.Text = ComposeParts(n.Kind, n.Parts)
+	}
 	return n
 }
 

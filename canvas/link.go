@@ -28,13 +28,22 @@ var ErrSelfLink = errors.New("a card cannot link to itself")
 
 // CanLink reports whether a and b (in either order) may be joined by a fit
 // link: a pain reliever and a pain, a gain creator and a gain, a product or
-// service and a customer job. The error says why not in words for the
+// service and a customer job; and, outside the fit, a job story and a
+// customer job (made from it). The error says why not in words for the
 // person who tried ("A pain reliever links to a pain, not to a gain").
 // Whether they are already linked, or on one board, is for the edit to
 // check.
 func CanLink(a, b *Card) error {
 	if a == b || a.ID == b.ID {
 		return ErrSelfLink
+	}
+	// A job story links to the jobs made from it ("Make a job card"),
+	// outside the fit.
+	if a.Kind == KindJobStory || b.Kind == KindJobStory {
+		if a.Kind == KindJob || b.Kind == KindJob {
+			return nil
+		}
+		return fmt.Errorf("A job story links to a customer job, not to %s", article(other(a, b, KindJobStory).Kind))
 	}
 	if want, ok := fitPartner[a.Kind]; ok {
 		return partnerError(a.Kind, want, b.Kind)
@@ -57,6 +66,14 @@ func partnerError(k, want, got Kind) error {
 		return nil
 	}
 	return fmt.Errorf("%s links to %s, not to %s", capitalize(article(k)), article(want), article(got))
+}
+
+// other is whichever of a and b is not of kind k (b when both are).
+func other(a, b *Card, k Kind) *Card {
+	if a.Kind == k {
+		return b
+	}
+	return a
 }
 
 // article names k in a sentence: "a pain reliever", "an outcome".
@@ -88,7 +105,7 @@ func NewLink(a, b *Card, s Strength) (Link, error) {
 	if !s.Valid() {
 		return Link{}, fmt.Errorf("unknown link strength %q (want weak, partial or strong)", s)
 	}
-	if !isValueMap(a.Kind) {
+	if !isValueMap(a.Kind) && a.Kind != KindJobStory {
 		a, b = b, a
 	}
 	return Link{From: a.ID, To: b.ID, Strength: s}, nil

@@ -173,6 +173,9 @@ func (c *Card) DropInapplicable() {
 	if !c.Kind.Applies(FieldStrength) {
 		c.ForceStrength = nil
 	}
+	// A job story's situation means nothing to a pain; its text, the
+	// composed sentence, stays.
+	c.dropInapplicableParts()
 }
 
 // hasInapplicable reports whether DropInapplicable would change c.
@@ -182,7 +185,8 @@ func (c *Card) hasInapplicable() bool {
 		(c.Importance != nil && !c.Kind.Applies(FieldImportance)) ||
 		(c.Satisfaction != nil && !c.Kind.Applies(FieldSatisfaction)) ||
 		(c.JobTypes != nil && !c.Kind.Applies(FieldJobTypes)) ||
-		(c.ForceStrength != nil && !c.Kind.Applies(FieldStrength))
+		(c.ForceStrength != nil && !c.Kind.Applies(FieldStrength)) ||
+		c.hasInapplicableParts()
 }
 
 // Rank is the 1–5 rank a facilitator gives with the keys: a pain's

@@ -213,6 +213,7 @@ func (c *checker) card(path string, k *Card, seen map[uuid.UUID]string) {
 	c.textAt(path, ".text", k.Text, 0, MaxTextLen)
 	c.textAt(path, ".quote", k.Quote, 0, MaxTextLen)
 	c.textAt(path, ".source", k.Source, 0, MaxSourceLen)
+	c.parts(path, k)
 	if k.Color != "" && !colorRE.MatchString(k.Color) {
 		c.addf(path+".color", "must be #RRGGBB, got %q", k.Color)
 	}

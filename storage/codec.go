@@ -33,7 +33,8 @@ import (
 //
 // Members added within a version are optional and mean what a file
 // without them meant, so they need no bump: a card's "jobTypes", the
-// project's "scoreScale" (absent: the room's) and a link's "strength"
+// project's "scoreScale" (absent: the room's), a card's "parts" (absent:
+// its text is all it says) and a link's "strength"
 // (absent: strong) came in version 1, as did a force of progress's
 // "strength". A Jobcanvas from before keeps the
 // first two as members it does not know; it refuses a link with a
@@ -83,26 +84,27 @@ type (
 	}
 
 	fileCard struct {
-		ID           fileID         `json:"id"`
-		Kind         canvas.Kind    `json:"kind"`
-		Zone         string         `json:"zone,omitempty"`
-		Text         *string        `json:"text"`
-		Quote        string         `json:"quote,omitempty"`
-		Source       string         `json:"source,omitempty"`
-		X            *float64       `json:"x"`
-		Y            *float64       `json:"y"`
-		W            *float64       `json:"w"`
-		H            *float64       `json:"h"`
-		Color        string         `json:"color,omitempty"`
-		Tags         fileTags       `json:"tags,omitempty"`
-		Votes        wholeNumber    `json:"votes,omitzero"`
-		Severity     *wholeNumber   `json:"severity,omitzero"`
-		Relevance    *wholeNumber   `json:"relevance,omitzero"`
-		Strength     *wholeNumber   `json:"strength,omitzero"`
-		Importance   *float64       `json:"importance,omitzero"`
-		Satisfaction *float64       `json:"satisfaction,omitzero"`
-		JobTypes     fileJobTypes   `json:"jobTypes,omitempty"`
-		Unknown      jsontext.Value `json:",embed"`
+		ID           fileID            `json:"id"`
+		Kind         canvas.Kind       `json:"kind"`
+		Zone         string            `json:"zone,omitempty"`
+		Text         *string           `json:"text"`
+		Quote        string            `json:"quote,omitempty"`
+		Source       string            `json:"source,omitempty"`
+		X            *float64          `json:"x"`
+		Y            *float64          `json:"y"`
+		W            *float64          `json:"w"`
+		H            *float64          `json:"h"`
+		Color        string            `json:"color,omitempty"`
+		Tags         fileTags          `json:"tags,omitempty"`
+		Votes        wholeNumber       `json:"votes,omitzero"`
+		Severity     *wholeNumber      `json:"severity,omitzero"`
+		Relevance    *wholeNumber      `json:"relevance,omitzero"`
+		Strength     *wholeNumber      `json:"strength,omitzero"`
+		Importance   *float64          `json:"importance,omitzero"`
+		Satisfaction *float64          `json:"satisfaction,omitzero"`
+		JobTypes     fileJobTypes      `json:"jobTypes,omitempty"`
+		Parts        map[string]string `json:"parts,omitempty"`
+		Unknown      jsontext.Value    `json:",embed"`
 	}
 
 	// The lists have their own types so that decoding can stop at their
@@ -425,6 +427,9 @@ func (cv *converter) card(fc *fileCard, c *canvas.Card, level int, path func() s
 	if len(fc.JobTypes) > 0 {
 		c.JobTypes = fc.JobTypes
 	}
+	if len(fc.Parts) > 0 {
+		c.Parts = fc.Parts
+	}
 	if fc.Kind == "" {
 		cv.miss(path() + ".kind")
 	}
@@ -507,7 +512,7 @@ func toFile(p *canvas.Project) (fp *fileProject, size int, err error) {
 		zones := b.Zones()
 		for j, c := range b.Cards {
 			// Indented members and the id take about 320 bytes a card.
-			size += 320 + len(c.Text) + len(c.Quote) + len(c.Source) + 3*len(c.Unknown) + 20*len(c.Tags)
+			size += 320 + len(c.Text) + len(c.Quote) + len(c.Source) + 3*len(c.Unknown) + 20*len(c.Tags) + 2*len(c.Text)*min(len(c.Parts), 1)
 			fb.Cards[j] = toFileCard(c, zoneAt(zones, c.Center()))
 			if len(c.Unknown) > 0 {
 				fb.Cards[j].Unknown = unknown(c.Unknown, 5, func() string { return cardPath(i, j) })
@@ -551,6 +556,7 @@ func toFileCard(c *canvas.Card, zone string) fileCard {
 		Importance:   c.Importance,
 		Satisfaction: c.Satisfaction,
 		JobTypes:     c.JobTypes,
+		Parts:        c.Parts,
 	}
 }
 
