@@ -42,7 +42,8 @@ type Board struct {
 	Steps    []Step // job map only: the columns, left to right
 	Cards    []*Card
 	Links    []Link
-	Unknown  []byte // file members this version does not know, verbatim
+	Clusters []Cluster // named groups of cards, in drawing order (cluster.go)
+	Unknown  []byte    // file members this version does not know, verbatim
 }
 
 // NewBoard makes an empty board from the template with that id; a job map
@@ -157,6 +158,9 @@ func (b *Board) TemplateBounds() Rect {
 // Bounds is the area holding the template and every card.
 func (b *Board) Bounds() Rect {
 	r := b.TemplateBounds()
+	for _, k := range b.Clusters {
+		r = r.Union(k.Rect)
+	}
 	for _, c := range b.Cards {
 		r = r.Union(c.Rect())
 	}
@@ -250,6 +254,7 @@ func (b *Board) Clone() *Board {
 	d := *b
 	d.Steps = append([]Step(nil), b.Steps...)
 	d.Links = append([]Link(nil), b.Links...)
+	d.Clusters = append([]Cluster(nil), b.Clusters...)
 	d.Unknown = append([]byte(nil), b.Unknown...)
 	d.Cards = make([]*Card, len(b.Cards))
 	for i, c := range b.Cards {

@@ -31,6 +31,7 @@ type BoardDiff struct {
 	LinksRemoved     int
 	LinksChanged     int // in both versions, with another strength
 	StepsChanged     bool
+	ClustersChanged  bool // added, removed, renamed, moved or given another vector
 	OtherDataChanged bool // members this version does not know
 }
 
@@ -92,6 +93,7 @@ func Compare(old, new *Project) *Diff {
 func compareBoards(ob, nb *Board) *BoardDiff {
 	bd := &BoardDiff{ID: nb.ID, OldTitle: ob.Title, Title: nb.Title,
 		StepsChanged:     !slices.Equal(ob.Steps, nb.Steps) || ob.Template != nb.Template,
+		ClustersChanged:  !slices.Equal(ob.Clusters, nb.Clusters),
 		OtherDataChanged: !bytes.Equal(ob.Unknown, nb.Unknown)}
 	for _, nc := range nb.Cards {
 		oc := ob.Card(nc.ID)
@@ -121,7 +123,7 @@ func compareBoards(ob, nb *Board) *BoardDiff {
 			bd.LinksRemoved++
 		}
 	}
-	if bd.OldTitle == bd.Title && !bd.StepsChanged && !bd.OtherDataChanged &&
+	if bd.OldTitle == bd.Title && !bd.StepsChanged && !bd.ClustersChanged && !bd.OtherDataChanged &&
 		len(bd.AddedCards)+len(bd.RemovedCards)+len(bd.Changed)+bd.LinksAdded+bd.LinksRemoved+bd.LinksChanged == 0 {
 		return nil
 	}

@@ -172,6 +172,7 @@ func (c *checker) board(path string, b *Board, seen map[uuid.UUID]string) {
 		cards[card.ID] = true
 	}
 	c.links(path, b.Links, cards)
+	c.clusters(path, b.Clusters, seen)
 }
 
 // links checks links between the cards of one board, at path

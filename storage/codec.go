@@ -68,6 +68,7 @@ type (
 		Steps    fileSteps      `json:"steps,omitempty"`
 		Cards    fileCards      `json:"cards"`
 		Links    fileLinks      `json:"links,omitempty"`
+		Clusters fileClusters   `json:"clusters,omitempty"`
 		Unknown  jsontext.Value `json:",embed"`
 	}
 
@@ -388,6 +389,7 @@ func (fp *fileProject) project(name string) (*canvas.Project, error) {
 				b.Links[j] = canvas.Link{From: uuid.UUID(l.From), To: uuid.UUID(l.To), Strength: l.Strength}
 			}
 		}
+		b.Clusters = cv.clusters(i, fb.Clusters)
 		// One allocation for the cards of a board rather than one per card.
 		cards := make([]canvas.Card, len(fb.Cards))
 		b.Cards = make([]*canvas.Card, len(fb.Cards))
@@ -508,7 +510,8 @@ func toFile(p *canvas.Project) (fp *fileProject, size int, err error) {
 				fb.Links[j] = fileLink{From: fileID(l.From), To: fileID(l.To), Strength: l.Strength}
 			}
 		}
-		size += 512 + 2*len(b.Unknown) + 150*len(b.Steps) + 140*len(b.Links)
+		fb.Clusters = fileClustersOf(b.Clusters)
+		size += 512 + 2*len(b.Unknown) + 150*len(b.Steps) + 140*len(b.Links) + 300*len(b.Clusters)
 		zones := b.Zones()
 		for j, c := range b.Cards {
 			// Indented members and the id take about 320 bytes a card.
