@@ -129,20 +129,23 @@ func count(n int, one, many string) string {
 // byScore sorts items by score, highest first, unscored (ok false) last,
 // ties by text.
 func byScore(items []item, score func(*Card) (float64, bool)) {
-	slices.SortStableFunc(items, func(a, b item) int {
-		sa, oka := score(a.card)
-		sb, okb := score(b.card)
-		switch {
-		case oka != okb:
-			if oka {
-				return -1
-			}
-			return 1
-		case sa != sb:
-			return cmp.Compare(sb, sa)
+	slices.SortStableFunc(items, func(a, b item) int { return byScoreOrder(a.card, b.card, score) })
+}
+
+// byScoreOrder is byScore's order of two cards.
+func byScoreOrder(a, b *Card, score func(*Card) (float64, bool)) int {
+	sa, oka := score(a)
+	sb, okb := score(b)
+	switch {
+	case oka != okb:
+		if oka {
+			return -1
 		}
-		return strings.Compare(a.card.Text, b.card.Text)
-	})
+		return 1
+	case sa != sb:
+		return cmp.Compare(sb, sa)
+	}
+	return strings.Compare(a.Text, b.Text)
 }
 
 func (r *report) jobs() {
@@ -241,6 +244,12 @@ func (r *report) fit() {
 				return
 			}
 			r.printf("%s:\n\n", title)
+			// Fit keeps board order among equals; the report, text order,
+			// so that moving a card does not change it.
+			ids = slices.Clone(ids)
+			slices.SortStableFunc(ids, func(a, b uuid.UUID) int {
+				return byScoreOrder(byID[a], byID[b], rankScore)
+			})
 			for _, id := range ids {
 				c := byID[id]
 				if rk := rankText(c); withRank && rk != "" {
@@ -618,7 +627,7 @@ func inline(s string) string {
 			}
 		case '.', ')':
 			// "1. " or "1) " at the start would be an ordered list.
-			if digitsOnly(s[:i]) && i > 0 {
+			if i > 0 && digitsOnly(s[:i]) && (i+1 == len(s) || s[i+1] == ' ') {
 				b.WriteByte('\\')
 			}
 		}
