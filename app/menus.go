@@ -99,6 +99,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			item("Export PNG…", ctrl(fyne.KeyE), w.ShowExport),
 			fyne.NewMenuItem("Export outcomes CSV…", w.ShowExportOutcomes),
 			fyne.NewMenuItem("Import outcome scores…", w.ShowImportOutcomes),
+			fyne.NewMenuItem("Export report…", w.ShowExportReport),
 			fyne.NewMenuItemSeparator(),
 			item("Close Window", ctrl(fyne.KeyW), w.Close),
 		),
@@ -136,6 +137,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItem("Save as Template…", w.ShowSaveTemplate),
 		),
 		fyne.NewMenu("Help",
+			fyne.NewMenuItem("Open sample workshop", w.ShowSample),
 			fyne.NewMenuItem("About Jobcanvas", w.ShowAbout),
 		),
 	)
