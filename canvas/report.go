@@ -233,10 +233,10 @@ func (r *report) fit() {
 		}
 		r.printf("### %s\n\n", inline(boardName(b)))
 		if f.HasPains {
-			r.printf("- Pains addressed: %s (weighted by severity)\n", percent(f.PainCoverage))
+			r.printf("- Pains relieved: %s (weighted by severity)\n", percent(f.PainCoverage))
 		}
 		if f.HasGains {
-			r.printf("- Gains addressed: %s (weighted by relevance)\n", percent(f.GainCoverage))
+			r.printf("- Gains created: %s (weighted by relevance)\n", percent(f.GainCoverage))
 		}
 		r.printf("\n")
 		list := func(title string, ids []uuid.UUID, withRank bool) {
@@ -260,7 +260,7 @@ func (r *report) fit() {
 			}
 			r.printf("\n")
 		}
-		list("Pains nothing addresses, most severe first", f.UnaddressedPains, true)
+		list("Pains nothing relieves, most severe first", f.UnaddressedPains, true)
 		list("Gains nothing creates, most relevant first", f.UnaddressedGains, true)
 		idle := slices.Clone(f.Idle)
 		slices.SortStableFunc(idle, func(a, b uuid.UUID) int {

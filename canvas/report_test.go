@@ -129,8 +129,8 @@ func TestReportFitAndOutcomes(t *testing.T) {
 	for _, want := range []string{
 		"![Riders](riders.png)\n",
 		"![Map](<my map.png>)\n",
-		"### Riders\n\n- Pains addressed: 33 % (weighted by severity)\n",
-		"Pains nothing addresses, most severe first:\n\n- Wet (2 of 5)\n",
+		"### Riders\n\n- Pains relieved: 33 % (weighted by severity)\n",
+		"Pains nothing relieves, most severe first:\n\n- Wet (2 of 5)\n",
 		"Value map cards that address nothing:\n\n- Idle kit (Product or service)\n",
 		"Scores: top-2-box shares from a survey, scaled to 0–10.",
 		"| Minimize the time it takes to park | Define | 9.25 | 3 | 15.5 | Extreme opportunity |",
@@ -140,7 +140,7 @@ func TestReportFitAndOutcomes(t *testing.T) {
 			t.Errorf("the report lacks %q:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "Gains addressed") {
+	if strings.Contains(got, "Gains created") {
 		t.Errorf("a board without gains reports their coverage:\n%s", got)
 	}
 }
