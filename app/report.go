@@ -2,11 +2,14 @@ package app
 
 import (
 	"fmt"
+	"image"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 
 	"github.com/jobcanvas/jobcanvas/canvas"
@@ -51,8 +54,14 @@ func ReportFiles(p *canvas.Project, dir, name string) []string {
 // before the first board is drawn. The names are made up, so a symbolic
 // link at one is refused, not followed, as in a PNG export.
 //
-// It draws the boards, so it must run on Fyne's goroutine, as RenderBoard.
-func WriteReport(p *canvas.Project, dir, name string) ([]string, error) {
+// draw runs each board's drawing, which must run on Fyne's goroutine (as
+// RenderBoard): nil runs it in place, for a caller on that goroutine; the
+// app, which writes in the background, passes fyne.DoAndWait. p must not
+// change meanwhile: the app passes a copy.
+func WriteReport(p *canvas.Project, dir, name string, draw func(func())) ([]string, error) {
+	if draw == nil {
+		draw = func(f func()) { f() }
+	}
 	files := ReportFiles(p, dir, name)
 	if !isDir(dir) {
 		return nil, fmt.Errorf("no folder %s to write the report in", dir)
@@ -82,7 +91,9 @@ func WriteReport(p *canvas.Project, dir, name string) ([]string, error) {
 		return nil, err
 	}
 	for i, bd := range p.Boards {
-		img, err := RenderBoard(p, bd.ID, opt)
+		var img *image.NRGBA
+		var err error
+		draw(func() { img, err = RenderBoard(p, bd.ID, opt) })
 		var data []byte
 		if err == nil {
 			data, err = EncodePNG(img)
@@ -142,20 +153,38 @@ func (w *Window) ShowExportReport() {
 	})
 }
 
-// exportReport writes the report and says how it went. It draws on the
-// UI's goroutine, as it runs: a report's few boards at ReportScale take
-// a moment, less than the export dialog's progress would be on screen.
+// reportDone, when set, runs after each report the app writes, with its
+// outcome: tests wait on it, as the writing runs in the background.
+var reportDone func(written []string, err error)
+
+// exportReport writes the report in the background, a copy of the
+// project being what it reports, and says how it went. The boards are
+// drawn on Fyne's goroutine one at a time, so the window repaints in
+// between.
 func (w *Window) exportReport(dir, name string) {
-	written, err := WriteReport(w.doc.Project, dir, name)
-	if err != nil {
-		w.showError(fmt.Errorf("the report was not exported: %w", err))
-		return
-	}
-	w.App.Preferences().SetString(prefExportFolder, dir)
-	names := make([]string, len(written))
-	for i, p := range written {
-		names[i] = filepath.Base(p)
-	}
-	dialog.ShowInformation("Report exported",
-		fmt.Sprintf("Saved in %s:\n%s", dir, strings.Join(names, "\n")), w.Window)
+	p := w.doc.Project.Clone()
+	bar := widget.NewProgressBarInfinite()
+	progress := dialog.NewCustomWithoutButtons("Exporting report", bar, w.Window)
+	progress.Show()
+	go func() {
+		written, err := WriteReport(p, dir, name, fyne.DoAndWait)
+		fyne.Do(func() {
+			bar.Stop()
+			progress.Hide()
+			if err != nil {
+				w.showError(fmt.Errorf("the report was not exported: %w", err))
+			} else {
+				w.App.Preferences().SetString(prefExportFolder, dir)
+				names := make([]string, len(written))
+				for i, p := range written {
+					names[i] = filepath.Base(p)
+				}
+				dialog.ShowInformation("Report exported",
+					fmt.Sprintf("Saved in %s:\n%s", dir, strings.Join(names, "\n")), w.Window)
+			}
+			if reportDone != nil {
+				reportDone(written, err)
+			}
+		})
+	}()
 }

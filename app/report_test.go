@@ -32,6 +32,19 @@ func reportDialog(t *testing.T, w *Window) (*nameField, *widget.Label) {
 	return nil, nil
 }
 
+// waitReport runs export, which starts a report in the background, and
+// waits for it to be written.
+func waitReport(t *testing.T, export func()) {
+	t.Helper()
+	done := make(chan error, 1)
+	reportDone = func(_ []string, err error) { done <- err }
+	t.Cleanup(func() { reportDone = nil })
+	export()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestExportReport: File ▸ Export report writes the report and every
 // board's image into the folder chosen, and says so.
 func TestExportReport(t *testing.T) {
@@ -42,7 +55,7 @@ func TestExportReport(t *testing.T) {
 	}
 	dir := t.TempDir()
 	folder.SetText(dir)
-	test.Tap(button(t, w, "Export"))
+	waitReport(t, func() { test.Tap(button(t, w, "Export")) })
 	want := []string{"commuter-cycling-commute-to-work-by-bike.png", "commuter-cycling-report.md", "commuter-cycling-urban-commuter.png"}
 	got := folderFiles(t, dir)
 	slices.Sort(got)
@@ -90,7 +103,7 @@ func TestExportReportAsksBeforeReplacing(t *testing.T) {
 	folder.SetText(dir)
 	test.Type(name, "notes")
 	test.Tap(button(t, w, "Export"))
-	test.Tap(button(t, w, "Yes"))
+	waitReport(t, func() { test.Tap(button(t, w, "Yes")) })
 	if b, _ := os.ReadFile(old); string(b) == "old" {
 		t.Error("Yes did not replace the image")
 	}
@@ -108,16 +121,16 @@ func TestWriteReportAllOrNothing(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "commuter-cycling-commute-to-work-by-bike.png"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := WriteReport(p, dir, ""); err == nil || !strings.Contains(err.Error(), "commute-to-work-by-bike.png") {
+	if _, err := WriteReport(p, dir, "", nil); err == nil || !strings.Contains(err.Error(), "commute-to-work-by-bike.png") {
 		t.Errorf("err = %v, want one naming the image in the way", err)
 	}
 	if got := folderFiles(t, dir); len(got) != 1 {
 		t.Errorf("a failed report wrote %v", got)
 	}
-	if _, err := WriteReport(p, dir, "commuter-cycling-urban-commuter.png"); err == nil {
+	if _, err := WriteReport(p, dir, "commuter-cycling-urban-commuter.png", nil); err == nil {
 		t.Error("a report named as a board's image was written")
 	}
-	if _, err := WriteReport(p, filepath.Join(dir, "missing"), ""); err == nil || !strings.Contains(err.Error(), "no folder") {
+	if _, err := WriteReport(p, filepath.Join(dir, "missing"), "", nil); err == nil || !strings.Contains(err.Error(), "no folder") {
 		t.Errorf("err = %v for a missing folder", err)
 	}
 }

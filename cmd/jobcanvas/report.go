@@ -55,7 +55,7 @@ func reportFile(path, dir string, stdout io.Writer) error {
 		return fmt.Errorf("-o %s: no such folder", dir)
 	}
 	app.StartHeadless()
-	written, err := app.WriteReport(p, dir, "")
+	written, err := app.WriteReport(p, dir, "", nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
