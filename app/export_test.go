@@ -35,7 +35,7 @@ func exportApp(t testing.TB) fyne.App {
 }
 
 // sampleProject is the bundled sample: "Urban commuter" (a value
-// proposition canvas) and "Commute to work by bike" (a job map).
+// proposition canvas) and "Get to work" (a job map).
 func sampleProject(t testing.TB) *canvas.Project {
 	t.Helper()
 	p, err := storage.Decode(assets.Sample, assets.SampleName)
@@ -412,7 +412,10 @@ func TestExportBackgroundsAndLooks(t *testing.T) {
 func TestExportFileNames(t *testing.T) {
 	p := sampleProject(t)
 	got := ExportFileNames(p)
-	want := []string{"commuter-cycling-urban-commuter.png", "commuter-cycling-commute-to-work-by-bike.png"}
+	want := []string{"commuter-cycling-urban-commuter.png", "commuter-cycling-get-to-work.png",
+		"commuter-cycling-switch-stories.png", "commuter-cycling-forces-from-train-or-car-to-riding-in.png",
+		"commuter-cycling-competing-for-the-commute.png", "commuter-cycling-job-stories.png",
+		"commuter-cycling-success-outcomes.png"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("names %v, want %v", got, want)
 	}

@@ -152,7 +152,7 @@ func TestInspectorTextEscapeAndEmpty(t *testing.T) {
 // committed when another is selected goes to the card it was typed for.
 func TestInspectorTypingFollowsItsCards(t *testing.T) {
 	w, bd, ids := inspected(t, 0, "Soaked by a shower")
-	other := cardByText(t, bd, "Bike stolen")
+	other := cardByText(t, bd, "Losing hundreds to theft")
 	e := w.insp.card.quote.entry
 	w.Window.Canvas().Focus(e)
 	test.Type(e, "Drenched twice a week")
@@ -232,10 +232,14 @@ func TestInspectorJobFields(t *testing.T) {
 	if len(v.jobTypes) != len(canvas.JobTypes) || v.severity != nil || v.satisfaction != nil {
 		t.Fatalf("a job shows %d job types, severity %v, satisfaction %v", len(v.jobTypes), v.severity != nil, v.satisfaction != nil)
 	}
+	if !v.jobTypes[0].Checked || len(c.JobTypes) != 1 {
+		t.Fatalf("the sample's functional job shows types %v", c.JobTypes)
+	}
+	test.Tap(v.jobTypes[0]) // functional off
 	test.Tap(v.jobTypes[2]) // emotional
 	test.Tap(v.jobTypes[0]) // functional
-	if !c.HasJobType(canvas.JobEmotional) || !c.HasJobType(canvas.JobFunctional) || len(c.JobTypes) != 2 || *n != 2 {
-		t.Fatalf("job types %v after two taps (%d edits)", c.JobTypes, *n)
+	if !c.HasJobType(canvas.JobEmotional) || !c.HasJobType(canvas.JobFunctional) || len(c.JobTypes) != 2 || *n != 3 {
+		t.Fatalf("job types %v after three taps (%d edits)", c.JobTypes, *n)
 	}
 	if c.JobTypes[0] != canvas.JobFunctional {
 		t.Errorf("job types kept in the order menus show: %v", c.JobTypes)
@@ -358,7 +362,7 @@ func TestInspectorKindAndColour(t *testing.T) {
 // value when they agree, else "several values"; setting it changes all of
 // them in one undo step.
 func TestInspectorSeveral(t *testing.T) {
-	w, bd, ids := inspected(t, 0, "Soaked by a shower", "Bike stolen", "Afraid of close passes")
+	w, bd, ids := inspected(t, 0, "Soaked by a shower", "Losing hundreds to theft", "Afraid of close passes")
 	cards := []*canvas.Card{bd.Card(ids[0]), bd.Card(ids[1]), bd.Card(ids[2])}
 	sources := []string{cards[0].Source, cards[1].Source, cards[2].Source}
 	v := w.insp.card
@@ -415,13 +419,13 @@ func TestInspectorSeveral(t *testing.T) {
 	// Job types of two jobs that differ: partly ticked.
 	j1, j2 := cardByText(t, bd, "Get to work"), cardByText(t, bd, "Arrive looking")
 	w.CurrentBoard().Select(j1.ID)
-	test.Tap(w.insp.card.jobTypes[1]) // social
+	test.Tap(w.insp.card.jobTypes[2]) // emotional
 	w.CurrentBoard().Select(j1.ID, j2.ID)
-	if ch := w.insp.card.jobTypes[1]; !ch.Partial || ch.Checked {
-		t.Errorf("social on one of two jobs: partial %v, checked %v", ch.Partial, ch.Checked)
+	if ch := w.insp.card.jobTypes[2]; !ch.Partial || ch.Checked {
+		t.Errorf("emotional on one of two jobs: partial %v, checked %v", ch.Partial, ch.Checked)
 	}
-	test.Tap(w.insp.card.jobTypes[1])
-	if !j1.HasJobType(canvas.JobSocial) || !j2.HasJobType(canvas.JobSocial) || w.insp.card.jobTypes[1].Partial {
+	test.Tap(w.insp.card.jobTypes[2])
+	if !j1.HasJobType(canvas.JobEmotional) || !j2.HasJobType(canvas.JobEmotional) || w.insp.card.jobTypes[2].Partial {
 		t.Errorf("ticking a partial type gave %v and %v", j1.JobTypes, j2.JobTypes)
 	}
 }
@@ -786,7 +790,7 @@ func TestInspectorFollowsTabs(t *testing.T) {
 	if w.insp.board != w.CurrentBoard() || w.insp.card != nil || w.insp.fit != nil {
 		t.Fatal("on the job map, with nothing selected there, the inspector still shows the pain")
 	}
-	first.Select(cardByText(t, bd, "Bike stolen").ID) // not on show
+	first.Select(cardByText(t, bd, "Losing hundreds to theft").ID) // not on show
 	if w.insp.card != nil {
 		t.Error("a selection on a board not on show reached the inspector")
 	}
@@ -796,7 +800,7 @@ func TestInspectorFollowsTabs(t *testing.T) {
 		t.Fatal("the job map's selected outcome is not shown")
 	}
 	w.tabs.SelectIndex(0)
-	if w.insp.card == nil || w.insp.card.text.entry.Text != "Bike stolen from the rack outside the office" {
+	if w.insp.card == nil || w.insp.card.text.entry.Text != "Losing hundreds to theft while I am at work" {
 		t.Errorf("back on the canvas the inspector shows %v", w.insp.card)
 	}
 }

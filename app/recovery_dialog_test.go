@@ -40,7 +40,7 @@ func TestRestoreAfterCrash(t *testing.T) {
 	w.OfferRecovery()
 	msg := dialogText(t, w)
 	for _, want := range []string{"Jobcanvas stopped before these changes were saved", "Commuter cycling",
-		"sample.jobcanvas, in " + filepath.Dir(path), "50 cards, last autosaved today at ",
+		"sample.jobcanvas, in " + filepath.Dir(path), "101 cards, last autosaved today at ",
 		"the file stays as it is until you save"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("offer does not say %q:\n%s", want, msg)
@@ -156,7 +156,7 @@ func TestRecoverNeverSaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.OfferRecovery()
-	if msg := dialogText(t, w); !strings.Contains(msg, "Never saved\n50 cards") || !strings.Contains(msg, "as a project not saved yet") {
+	if msg := dialogText(t, w); !strings.Contains(msg, "Never saved\n101 cards") || !strings.Contains(msg, "as a project not saved yet") {
 		t.Errorf("offer:\n%s", msg)
 	}
 	test.Tap(button(t, w, "Compare…"))

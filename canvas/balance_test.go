@@ -149,7 +149,6 @@ func TestMethodBoardsKindFollowsZone(t *testing.T) {
 	}
 }
 
-
 // A bad balance is refused naming the field at fault; a good one reads
 // back as written.
 func TestParseTemplateBalance(t *testing.T) {
@@ -177,5 +176,31 @@ func TestParseTemplateBalance(t *testing.T) {
 	if b == nil || b.Rect != (canvas.Rect{X: 1, Y: 2, W: 10, H: 20}) || len(b.Towards) != 1 || len(b.Against) != 2 ||
 		b.Against[1] != canvas.KindForceAnxiety || b.TowardsLabel != "Go" || b.AgainstLabel != "Stay" {
 		t.Errorf("balance read as %+v", b)
+	}
+}
+
+// BenchmarkBalance weighs a forces board of 1,000 cards, as the board does
+// after each change of a force.
+func BenchmarkBalance(b *testing.B) {
+	p, err := canvas.NewProject("Forces", "forces-of-progress")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bd := p.Boards[0]
+	kinds := []canvas.Kind{canvas.KindForcePush, canvas.KindForcePull, canvas.KindForceAnxiety, canvas.KindForceHabit, canvas.KindNote}
+	cards := make([]canvas.Card, 1000)
+	for i := range cards {
+		cards[i] = canvas.NewCard(kinds[i%len(kinds)], canvas.Point{X: float64(100 + i%20*100), Y: float64(200 + i/20*20)}, "f")
+		if i%3 > 0 {
+			n := i%5 + 1
+			cards[i].ForceStrength = &n
+		}
+	}
+	if err := (&canvas.AddCards{Board: bd.ID, Cards: cards}).Apply(p); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		canvas.Balance(bd)
 	}
 }

@@ -271,7 +271,9 @@ func TemplateByID(id string) (*Template, bool) {
 	return t, ok
 }
 
-// Templates lists every template, value proposition canvas first.
+// Templates lists every template: the bundled ones first, value
+// proposition canvas, job map and free board, then the others by id; then
+// those added at run time, by id.
 func Templates() []*Template {
 	ts := builtin()
 	order := map[string]int{TemplateValueProposition: 0, TemplateJobMap: 1, TemplateFree: 2}
@@ -285,6 +287,9 @@ func Templates() []*Template {
 	}
 	added.RUnlock()
 	sort.Slice(out, func(i, j int) bool {
+		if bi, bj := ts[out[i].ID] == out[i], ts[out[j].ID] == out[j]; bi != bj {
+			return bi
+		}
 		oi, iok := order[out[i].ID]
 		oj, jok := order[out[j].ID]
 		if iok != jok {

@@ -34,9 +34,9 @@ import (
 // Members added within a version are optional and mean what a file
 // without them meant, so they need no bump: a card's "jobTypes", the
 // project's "scoreScale" (absent: the room's), a card's "parts" (absent:
-// its text is all it says) and a link's "strength"
-// (absent: strong) came in version 1, as did a force of progress's
-// "strength". A Jobcanvas from before keeps the
+// its text is all it says) and a link's "strength" (absent: strong) came
+// in version 1, as did a force of progress's "strength". A Jobcanvas from
+// before keeps the
 // first two as members it does not know; it refuses a link with a
 // strength, naming the member, rather than drop it on save. A bump would
 // have made it refuse every newer file, strengths or not.

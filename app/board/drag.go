@@ -18,7 +18,9 @@ const (
 	dragBand
 	dragPan
 	dragResize
-	dragLink // a link drawn from a card's handle
+	dragLink          // a link drawn from a card's handle
+	dragCluster       // a cluster moved by its title bar, with its cards
+	dragClusterResize // a cluster resized by its corner
 )
 
 // drag is the gesture under way.
@@ -57,6 +59,10 @@ func (b *Widget) Dragged(e *fyne.DragEvent) {
 		b.resizeTo(e.Position)
 	case dragLink:
 		b.linkDragTo(e.Position)
+	case dragCluster:
+		b.moveClusterBy(e.Dragged)
+	case dragClusterResize:
+		b.resizeClusterTo(e.Position)
 	}
 }
 
@@ -89,6 +95,7 @@ func (b *Widget) startDrag(start fyne.Position) {
 	case p.resize && bd.Card(p.card) != nil:
 		c := bd.Card(p.card)
 		b.drag = drag{mode: dragResize, gesture: gestures.Add(1), lead: c.ID, from: start, w0: c.W, h0: c.H}
+	case p.card == uuid.Nil && b.startClusterDrag(start):
 	case p.card != uuid.Nil && b.sel.Has(p.card):
 		b.drag = drag{mode: dragMove, gesture: gestures.Add(1), lead: p.card,
 			ids: b.sel.InOrder(bd)}
@@ -149,6 +156,8 @@ func (b *Widget) DragEnd() {
 		}
 	case dragLink:
 		b.endLinkDrag(d)
+	case dragCluster, dragClusterResize:
+		b.endClusterDrag(d)
 	case dragResize:
 		// The size snaps to the grid, as a drop does, in the same step.
 		if c := b.board().Card(d.lead); c != nil {

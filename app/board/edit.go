@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"github.com/google/uuid"
 
+	"github.com/jobcanvas/jobcanvas/app/render"
+
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
@@ -70,6 +72,12 @@ func (b *Widget) layoutEditor() {
 	switch {
 	case t.isNew:
 		r = t.newCrd.Rect()
+	case t.cluster != uuid.Nil:
+		var ok bool
+		if r, ok = clusterEditorRect(bd, t.cluster); !ok {
+			return
+		}
+		size, minH = render.ClusterNameSize, 44
 	case t.step != "":
 		i := bd.StepIndex(t.step)
 		if i < 0 {
@@ -101,6 +109,8 @@ func (b *Widget) CommitEdit() {
 		return
 	}
 	switch {
+	case t.cluster != uuid.Nil:
+		b.commitClusterName(t.cluster, text)
 	case t.step != "":
 		i := bd.StepIndex(t.step)
 		if i < 0 || text == "" || text == bd.Steps[i].Name {

@@ -41,10 +41,11 @@ type editor struct {
 // when its text is committed, so cancelling it, or committing it empty,
 // leaves nothing behind and nothing to undo.
 type editTarget struct {
-	card   uuid.UUID   // the card edited; uuid.Nil for a new card or a step
-	isNew  bool        // newCrd is not on the board yet
-	newCrd canvas.Card // the new card
-	step   string      // id of the step renamed
+	card    uuid.UUID   // the card edited; uuid.Nil for a new card or a step
+	isNew   bool        // newCrd is not on the board yet
+	newCrd  canvas.Card // the new card
+	step    string      // id of the step renamed
+	cluster uuid.UUID   // the cluster renamed
 }
 
 func newEditor(onCommit, onCancel, onChanged func()) *editor {
@@ -78,7 +79,7 @@ func (e *editor) open(t editTarget, text string, multiLine bool, base fyne.Theme
 		e.entry.onCommit, e.entry.onCancel = e.onCommit, e.onCancel
 		e.entry.OnChanged = func(string) {
 			// The text's size follows its length, as on the note.
-			if e.target != nil && e.target.step == "" {
+			if e.target != nil && e.target.step == "" && e.target.cluster == uuid.Nil {
 				e.onChanged()
 			}
 		}
@@ -89,7 +90,7 @@ func (e *editor) open(t editTarget, text string, multiLine bool, base fyne.Theme
 	e.theme.Theme, e.theme.fill = base, fill
 	e.entry.Enable()
 	e.entry.reset(text, multiLine)
-	if t.step == "" {
+	if t.step == "" && t.cluster == uuid.Nil {
 		e.entry.SetPlaceHolder("Type, then Enter")
 	} else {
 		e.entry.SetPlaceHolder("")

@@ -138,6 +138,9 @@ func (m menus) boardMenu(p canvas.Point) *fyne.Menu {
 		if z, ok := bd.ZoneAt(p); ok {
 			items = append(items, m.sortItem(z.ID))
 		}
+		if offersClusters(bd) {
+			items = append(items, fyne.NewMenuItem("Add cluster", func() { b.AddCluster(p) }))
+		}
 	}
 	return fyne.NewMenu("", append(items,
 		fyne.NewMenuItemSeparator(),

@@ -278,6 +278,11 @@ func (r *minimapRenderer) draw(w, h int) image.Image {
 		draw.Draw(img, image.Rect(v.Min.X, v.Min.Y, v.Min.X+1, v.Max.Y).Intersect(img.Bounds()), fill, image.Point{}, draw.Over)
 		draw.Draw(img, image.Rect(h.Min.X, h.Min.Y, h.Max.X, h.Min.Y+1).Intersect(img.Bounds()), fill, image.Point{}, draw.Over)
 	}
+	// Clusters in the primary colour: the groups stand out from the
+	// template's lines around the cards.
+	for _, k := range bd.Clusters {
+		outline(img, rect(k.Rect), render.WithAlpha(r.colors.Primary, 0xd0))
+	}
 	for _, c := range bd.Cards {
 		draw.Draw(img, rect(c.Rect()), image.NewUniform(parseHex(c.DisplayColor())), image.Point{}, draw.Src)
 	}

@@ -133,6 +133,10 @@ func (b *Widget) DoubleTapped(e *fyne.PointEvent) {
 		b.renameStep(bd.Steps[i].ID)
 		return
 	}
+	if k, ok := clusterTitleAt(bd, p); ok {
+		b.renameCluster(k.ID)
+		return
+	}
 	b.startNewCard(p)
 }
 
@@ -169,6 +173,9 @@ func (b *Widget) contextMenu(pos fyne.Position) *fyne.Menu {
 	}
 	if i, ok := stepHeaderAt(bd, p); ok {
 		return b.menus().stepMenu(bd.Steps[i].ID)
+	}
+	if k, ok := bd.ClusterAt(p); ok {
+		return b.menus().clusterMenu(k.ID, p)
 	}
 	return b.menus().boardMenu(p)
 }

@@ -56,7 +56,9 @@ func TestBoardRendersEditor(t *testing.T) {
 // The bundled sample workshop, as a facilitator first sees it: each board
 // fitted to a projector-sized window.
 func TestBoardRendersBundledSample(t *testing.T) {
-	for i, golden := range []string{"board/sample_vpc.png", "board/sample_jobmap.png"} {
+	for i, golden := range []string{"board/sample_vpc.png", "board/sample_jobmap.png",
+		"board/sample_customer_stories.png", "board/sample_forces.png", "board/sample_competition.png",
+		"board/sample_job_stories.png", "board/sample_success_outcomes.png"} {
 		t.Run(golden, func(t *testing.T) {
 			test.NewTempApp(t).Settings().SetTheme(lightTheme())
 			p, err := storage.Decode(assets.Sample, assets.SampleName)

@@ -190,14 +190,4 @@ func (v *BalanceView) Layout(vp Viewport) { layoutItems(v.items, vp) }
 func (v *BalanceView) Objects() []fyne.CanvasObject { return v.objects }
 
 // Texts lists every line of text the balance draws.
-func (v *BalanceView) Texts() []TemplateText {
-	var out []TemplateText
-	for _, it := range v.items {
-		if it.kind != tplText {
-			continue
-		}
-		o := it.obj.(*fcanvas.Text)
-		out = append(out, TemplateText{Text: o.Text, Box: it.r, Size: it.size, Style: o.TextStyle, Align: o.Alignment})
-	}
-	return out
-}
+func (v *BalanceView) Texts() []TemplateText { return itemTexts(v.items) }

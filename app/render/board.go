@@ -45,6 +45,7 @@ type BoardView struct {
 
 	tpl       TemplateView
 	bal       BalanceView
+	clusters  ClusterView
 	links     []*fcanvas.Line // one per board link, by index
 	views     map[uuid.UUID]*CardView
 	order     []*CardView // drawing order
@@ -69,6 +70,7 @@ func NewBoardView(p Palette, background bool) *BoardView {
 		addressed: map[uuid.UUID]bool{}, vp: Viewport{Zoom: 1}}
 	v.bg = fcanvas.NewRectangle(p.Background)
 	v.bg.Hidden = !background
+	v.clusters.chrome = background
 	v.setLinkColors()
 	return v
 }
@@ -100,6 +102,7 @@ func (v *BoardView) SetPalette(p Palette) {
 	v.setLinkColors()
 	v.tpl.key = "" // colours live in the template objects: rebuild them
 	v.bal.invalidate()
+	v.clusters.reset()
 }
 
 // RefreshCards redraws every card that has been drawn.
@@ -121,10 +124,11 @@ func (v *BoardView) Objects() []fyne.CanvasObject {
 }
 
 func (v *BoardView) rebuildObjects() {
-	objs := make([]fyne.CanvasObject, 0, 1+len(v.tpl.objects)+len(v.bal.objects)+len(v.links)+len(v.order))
+	objs := make([]fyne.CanvasObject, 0, 1+len(v.tpl.objects)+len(v.bal.objects)+len(v.clusters.Objects())+len(v.links)+len(v.order))
 	objs = append(objs, v.bg)
 	objs = append(objs, v.tpl.objects...)
 	objs = append(objs, v.bal.objects...)
+	objs = append(objs, v.clusters.Objects()...)
 	for _, l := range v.links {
 		objs = append(objs, l)
 	}
@@ -215,6 +219,9 @@ func (v *BoardView) Sync(bd *canvas.Board, selected func(uuid.UUID) bool) bool {
 		changedSet = true
 	}
 	v.bal.Update(bd)
+	if v.clusters.Build(bd, &v.colors) {
+		changedSet = true
+	}
 	if changedSet || v.objects == nil {
 		v.rebuildObjects()
 		return true
@@ -229,6 +236,7 @@ func (v *BoardView) Layout(bd *canvas.Board, vp Viewport) {
 	v.bg.Resize(vp.Size)
 	v.tpl.Layout(vp)
 	v.bal.Layout(vp)
+	v.clusters.Layout(vp)
 	if bd != nil {
 		v.layoutLinks(bd, nil)
 	}
@@ -477,6 +485,9 @@ func (v *BoardView) Drawn() []*CardView { return v.order }
 
 // Balance is the view of the board's balance bar.
 func (v *BoardView) Balance() *BalanceView { return &v.bal }
+
+// Clusters is the view of the board's clusters.
+func (v *BoardView) Clusters() *ClusterView { return &v.clusters }
 
 // Template is the view of the board's template.
 func (v *BoardView) Template() *TemplateView { return &v.tpl }

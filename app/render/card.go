@@ -168,6 +168,7 @@ func (w *CardView) setSelected(on bool) {
 // contentKey is what decides how a card's text is wrapped.
 type contentKey struct {
 	text   string
+	parts  string // partsKey: "" for a card that is one text
 	w, h   float64
 	badges bool
 }
@@ -199,7 +200,8 @@ type cardRenderer struct {
 	objects            []fyne.CanvasObject
 	key                contentKey
 	block              TextBlock
-	fitted             bool // block matches key
+	parts              partsText // the segments of a card written part by part
+	fitted             bool      // block matches key
 	votes, score       string
 	hasVotes, hasScore bool
 
@@ -257,7 +259,7 @@ func (r *cardRenderer) update() {
 		r.scoreText.Text = r.score
 	}
 	r.updateMarks()
-	key := contentKey{c.Text, c.W, c.H, r.hasVotes || r.hasScore || r.shownMarks.rank > 0}
+	key := contentKey{c.Text, partsKey(c), c.W, c.H, r.hasVotes || r.hasScore || r.shownMarks.rank > 0}
 	if key != r.key {
 		r.key = key
 		r.fitted = false
@@ -305,7 +307,16 @@ func (r *cardRenderer) fit() {
 	if k.badges {
 		h -= badgeRowHeight()
 	}
-	r.block = FitText(k.text, w, h, CardTextSize, CardMinTextSize, fyne.TextStyle{})
+	if k.parts != "" {
+		if r.parts.fit(PartRuns(r.w.card), w, h) {
+			r.objects = nil
+		}
+		pb := r.parts.block
+		r.block = TextBlock{Size: pb.Size, LineH: pb.LineH, Overflow: pb.Overflow}
+	} else {
+		r.block = FitText(k.text, w, h, CardTextSize, CardMinTextSize, fyne.TextStyle{})
+		r.parts.block = RunBlock{}
+	}
 	r.fitted = true
 	for len(r.lines) < len(r.block.Lines) {
 		t := newBoardText("", CardTextColor, fyne.TextStyle{})
@@ -385,6 +396,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 		t.Move(fyne.NewPos(CardPad*z, (y0+float32(i)*b.LineH)*z))
 		t.Resize(fyne.NewSize(innerW*z, b.LineH*z))
 	}
+	r.parts.layout(showText, innerW, textH, z)
 
 	showBadges := showText || BadgeTextSize*z >= MinTextPixels
 	by := (float32(r.key.h) - CardPad - BadgeTextSize*1.4) * z
@@ -438,6 +450,9 @@ func (r *cardRenderer) Objects() []fyne.CanvasObject {
 		r.objects = make([]fyne.CanvasObject, 0, 12+len(r.lines))
 		r.objects = append(r.objects, r.shadow[0], r.shadow[1], r.body, r.edges[0], r.edges[1], r.edges[2], r.edges[3])
 		for _, t := range r.lines {
+			r.objects = append(r.objects, t)
+		}
+		for _, t := range r.parts.texts {
 			r.objects = append(r.objects, t)
 		}
 		r.objects = append(r.objects, r.voteDot, r.voteText, r.scoreText, r.linkMark)

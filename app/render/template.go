@@ -473,9 +473,11 @@ type TemplateText struct {
 }
 
 // Texts lists every line of text the template draws.
-func (t *TemplateView) Texts() []TemplateText {
+func (t *TemplateView) Texts() []TemplateText { return itemTexts(t.items) }
+
+func itemTexts(items []tplItem) []TemplateText {
 	var out []TemplateText
-	for _, it := range t.items {
+	for _, it := range items {
 		if it.kind != tplText {
 			continue
 		}

@@ -32,7 +32,7 @@ func TestExportRefusesPlantedLink(t *testing.T) {
 	if err := os.Mkdir(shared, 0o777); err != nil {
 		t.Fatal(err)
 	}
-	link := filepath.Join(shared, "commuter-cycling-commute-to-work-by-bike.png")
+	link := filepath.Join(shared, "commuter-cycling-get-to-work.png")
 	if err := os.Symlink(victim, link); err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestFmtRefusesReadOnlyFile(t *testing.T) {
 func TestExportFailingOnSecondBoardLeavesNothing(t *testing.T) {
 	sample := writeFile(t, "s.jobcanvas", assets.Sample)
 	out := t.TempDir()
-	second := filepath.Join(out, "commuter-cycling-commute-to-work-by-bike.png")
+	second := filepath.Join(out, "commuter-cycling-get-to-work.png")
 	if err := os.Mkdir(second, 0o755); err != nil {
 		t.Fatal(err)
 	}

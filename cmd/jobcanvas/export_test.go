@@ -67,8 +67,13 @@ func TestExportEveryBoard(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	want := map[string]image.Point{
-		"commuter-cycling-urban-commuter.png":          image.Pt(1200, 620),
-		"commuter-cycling-commute-to-work-by-bike.png": image.Pt(1320, 700),
+		"commuter-cycling-urban-commuter.png":                        image.Pt(1200, 620),
+		"commuter-cycling-get-to-work.png":                           image.Pt(1320, 700),
+		"commuter-cycling-switch-stories.png":                        image.Pt(1400, 800),
+		"commuter-cycling-forces-from-train-or-car-to-riding-in.png": image.Pt(1200, 850),
+		"commuter-cycling-competing-for-the-commute.png":             image.Pt(1200, 750),
+		"commuter-cycling-job-stories.png":                           image.Pt(1200, 700),
+		"commuter-cycling-success-outcomes.png":                      image.Pt(1200, 700),
 	}
 	for name, size := range want {
 		path := filepath.Join(out, name)
@@ -141,7 +146,7 @@ func TestExportDefaults(t *testing.T) {
 func TestExportErrors(t *testing.T) {
 	sample := writeFile(t, "s.jobcanvas", assets.Sample)
 	twins := writeFile(t, "twins.jobcanvas", []byte(strings.Replace(string(assets.Sample),
-		`"title": "Commute to work by bike"`, `"title": "Urban commuter"`, 1)))
+		`"title": "Get to work"`, `"title": "Urban commuter"`, 1)))
 	aFile := writeFile(t, "a-file", []byte("x"))
 	for _, tc := range []struct {
 		name string
@@ -149,8 +154,8 @@ func TestExportErrors(t *testing.T) {
 		code int
 		err  string
 	}{
-		{"board number too high", []string{"-board", "3", sample}, 1,
-			`no board 3; the boards are: 1 "Urban commuter", 2 "Commute to work by bike"`},
+		{"board number too high", []string{"-board", "8", sample}, 1,
+			`no board 8; the boards are: 1 "Urban commuter", 2 "Get to work", 3 "Switch stories", 4 "Forces: from train or car to riding in", 5 "Competing for the commute", 6 "Job stories", 7 "Success outcomes"`},
 		{"board number zero", []string{"-board", "0", sample}, 1, "no board 0"},
 		{"unknown title", []string{"-board", "Gains", sample}, 1, `no board titled "Gains"; the boards are: 1 "Urban commuter"`},
 		{"ambiguous title", []string{"-board", "urban commuter", twins}, 1, `boards 1 and 2 are both titled "urban commuter": give the board's number`},
@@ -161,7 +166,7 @@ func TestExportErrors(t *testing.T) {
 		{"folder is a file", []string{"-board", "1", "-o", filepath.Join(aFile, "x.png"), sample}, 1, "not a directory"},
 		{"file in a folder that is a file", []string{"-board", "1", "-o", filepath.Join(aFile, "x"), sample}, 1, "not a directory"},
 		{"missing folder for every board", []string{"-o", filepath.Join("{out}", "no") + string(filepath.Separator), sample}, 1, "no such folder"},
-		{"one file for two boards", []string{"-o", filepath.Join("{out}", "x.png"), sample}, 1, "not a folder, and 2 boards are exported"},
+		{"one file for two boards", []string{"-o", filepath.Join("{out}", "x.png"), sample}, 1, "not a folder, and 7 boards are exported"},
 		{"no such project", []string{filepath.Join("{out}", "nope.jobcanvas")}, 1, "nope.jobcanvas: cannot open"},
 		{"broken project", []string{aFile}, 1, "a-file"},
 		{"zero scale", []string{"-scale", "0", sample}, 2, "-scale 0: must be a number from 0.1 to 50, such as 1, 2 or 3"},

@@ -56,7 +56,7 @@ func TestCheck(t *testing.T) {
 		out, err string
 		notInOut string
 	}{
-		{"sample", []string{"check", good}, 0, `good.jobcanvas: ok: "Commuter cycling", 2 boards, `, "", ""},
+		{"sample", []string{"check", good}, 0, `good.jobcanvas: ok: "Commuter cycling", 7 boards, `, "", ""},
 		{"syntax error names file, line and column", []string{"check", bad}, 1, "", "bad.jobcanvas:4:", "ok"},
 		{"one bad file fails the run", []string{"check", good, bad}, 1, "good.jobcanvas: ok", "bad.jobcanvas:4:", "bad.jobcanvas: ok"},
 		{"missing file", []string{"check", filepath.Join(t.TempDir(), "nope.jobcanvas")}, 1, "", "nope.jobcanvas", ""},
