@@ -8,6 +8,9 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/jobcanvas/jobcanvas/assets"
+	"github.com/jobcanvas/jobcanvas/storage"
 )
 
 // folderFiles lists the names in dir.
@@ -38,8 +41,12 @@ func TestOpenSampleWorkshop(t *testing.T) {
 	if got := w.Window.Title(); !strings.Contains(got, "Commuter cycling (sample) — not saved yet") {
 		t.Errorf("title %q", got)
 	}
-	if len(doc.Project.Boards) != 2 || doc.Project.CardCount() != 49 {
-		t.Errorf("%d boards, %d cards: not the sample", len(doc.Project.Boards), doc.Project.CardCount())
+	bundled, err := storage.Decode(assets.Sample, assets.SampleName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Project.Boards) != len(bundled.Boards) || doc.Project.CardCount() != bundled.CardCount() || doc.Project.ID == bundled.ID {
+		t.Errorf("%d boards, %d cards, id %s: not a copy of the sample", len(doc.Project.Boards), doc.Project.CardCount(), doc.Project.ID)
 	}
 
 	w.Save()

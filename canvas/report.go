@@ -497,8 +497,15 @@ func (r *report) jobStories() {
 	r.printf("\n")
 }
 
+// customerStories lists the stories not in a cluster: those in one are
+// listed under it already.
 func (r *report) customerStories() {
-	stories := r.cards(KindCustomerStory)
+	var stories []item
+	for _, it := range r.cards(KindCustomerStory) {
+		if _, in := it.board.ClusterAt(it.card.Center()); !in {
+			stories = append(stories, it)
+		}
+	}
 	if len(stories) == 0 {
 		return
 	}
@@ -523,17 +530,26 @@ func (r *report) quotes() {
 		return
 	}
 	slices.SortStableFunc(quoted, func(a, b item) int {
-		return cmp.Or(strings.Compare(a.card.Source, b.card.Source), strings.Compare(a.card.Quote, b.card.Quote))
+		return cmp.Or(strings.Compare(strings.TrimSpace(a.card.Source), strings.TrimSpace(b.card.Source)),
+			strings.Compare(a.card.Quote, b.card.Quote), strings.Compare(a.card.Text, b.card.Text))
 	})
 	r.section("Quotes")
+	// By source, one interview after another, so that what each person
+	// said reads together.
+	source := "\x00"
 	for _, it := range quoted {
 		c := it.card
-		line := "“" + inline(strings.TrimSpace(c.Quote)) + "”"
-		if s := strings.TrimSpace(c.Source); s != "" {
-			line += " — " + inline(s)
+		if s := strings.TrimSpace(c.Source); s != source {
+			if source != "\x00" {
+				r.printf("\n")
+			}
+			source = s
+			if s == "" {
+				s = "Source not noted"
+			}
+			r.printf("### %s\n\n", inline(s))
 		}
-		line += fmt.Sprintf(" (%s: %s)", inline(c.Kind.Label()), inline(c.Text))
-		r.printf("- %s\n", line)
+		r.printf("- “%s” (%s: %s)\n", inline(strings.TrimSpace(c.Quote)), inline(c.Kind.Label()), inline(c.Text))
 	}
 	r.printf("\n")
 }

@@ -178,10 +178,30 @@ func TestReportOtherTools(t *testing.T) {
 		"**Fired when:**\n\n- Strikes\n",
 		"### Time savers\n\nVector of progress: From waiting to riding.\n\n- Ann switched from the bus\n\n",
 		"## Job stories\n\n- " + story.Text + "\n",
-		"## Customer stories\n\n- Ann switched from the bus\n- Far away\n",
+		"## Customer stories\n\n- Far away\n", // Ann's is under its cluster
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the report lacks %q:\n%s", want, got)
 		}
+	}
+}
+
+// Quotes are grouped by who said them, each with the card it is on.
+func TestReportQuotes(t *testing.T) {
+	p := &canvas.Project{Name: "Quotes"}
+	b := board(t, p, canvas.TemplateValueProposition, "")
+	q := func(k canvas.Kind, text, quote, source string) {
+		c := card(b, k, text)
+		c.Quote, c.Source = quote, source
+	}
+	q(canvas.KindPain, "Theft", "Two bikes nicked.", "Priya, 12 March")
+	q(canvas.KindGain, "Quiet ride", "Mine alone.", "Jonas, 19 March")
+	q(canvas.KindPain, "Rain", "Soaked | again.", "")
+	q(canvas.KindJob, "On time", "Never late.", "Priya, 12 March")
+	want := "## Quotes\n\n### Source not noted\n\n- “Soaked \\| again.” (Pain: Rain)\n\n" +
+		"### Jonas, 19 March\n\n- “Mine alone.” (Gain: Quiet ride)\n\n" +
+		"### Priya, 12 March\n\n- “Never late.” (Customer job: On time)\n- “Two bikes nicked.” (Pain: Theft)\n"
+	if got := canvas.Report(p, nil); !strings.HasSuffix(got, want) {
+		t.Errorf("report:\n%s\nwant it to end with\n%s", got, want)
 	}
 }

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jobcanvas/jobcanvas/app"
 	"github.com/jobcanvas/jobcanvas/assets"
+	"github.com/jobcanvas/jobcanvas/storage"
 )
 
 var update = flag.Bool("update", false, "rewrite the reference report under testdata/report")
@@ -23,7 +25,7 @@ func TestReportSample(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	names := []string{"commuter-cycling-report.md", "commuter-cycling-urban-commuter.png", "commuter-cycling-commute-to-work-by-bike.png"}
+	names := sampleReportFiles(t)
 	if got := files(t, out); !slices.Equal(sorted(got), sorted(names)) {
 		t.Fatalf("the folder holds %v, want %v", got, names)
 	}
@@ -65,6 +67,20 @@ func TestReportSample(t *testing.T) {
 	}
 }
 
+// sampleReportFiles names the files of the sample's report: the report,
+// then each board's image.
+func sampleReportFiles(t *testing.T) []string {
+	t.Helper()
+	p, err := storage.Decode(assets.Sample, assets.SampleName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Boards) < 2 {
+		t.Fatalf("the sample has %d boards", len(p.Boards))
+	}
+	return append([]string{"commuter-cycling-report.md"}, app.ExportFileNames(p)...)
+}
+
 func sorted(s []string) []string {
 	s = slices.Clone(s)
 	slices.Sort(s)
@@ -84,7 +100,8 @@ func TestReportAllOrNothing(t *testing.T) {
 	if err := os.WriteFile(victim, []byte("precious"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	link := filepath.Join(out, "commuter-cycling-commute-to-work-by-bike.png")
+	names := sampleReportFiles(t)
+	link := filepath.Join(out, names[2])
 	if err := os.Symlink(victim, link); err != nil {
 		t.Fatal(err)
 	}
@@ -92,10 +109,10 @@ func TestReportAllOrNothing(t *testing.T) {
 	if code != 1 || stdout != "" {
 		t.Fatalf("exit %d, stdout %q: want 1 and nothing written", code, stdout)
 	}
-	if !strings.Contains(stderr, "commuter-cycling-commute-to-work-by-bike.png") {
+	if !strings.Contains(stderr, names[2]) {
 		t.Errorf("stderr %q does not name the link", stderr)
 	}
-	if got := sorted(files(t, out)); !slices.Equal(got, []string{"commuter-cycling-commute-to-work-by-bike.png", "commuter-cycling-report.md"}) {
+	if got := sorted(files(t, out)); !slices.Equal(got, sorted([]string{names[0], names[2]})) {
 		t.Errorf("the folder holds %v", got)
 	}
 	if b, _ := os.ReadFile(old); string(b) != "last week's report\n" {
@@ -134,7 +151,7 @@ func TestReportCurrentFolder(t *testing.T) {
 	if code, _, stderr := runCmd(t, "report", sample); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if got := files(t, out); len(got) != 3 {
+	if got := files(t, out); len(got) != len(sampleReportFiles(t)) {
 		t.Errorf("the current folder holds %v", got)
 	}
 }
