@@ -99,6 +99,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			item("Export PNG…", ctrl(fyne.KeyE), w.ShowExport),
 			fyne.NewMenuItem("Export outcomes CSV…", w.ShowExportOutcomes),
 			fyne.NewMenuItem("Import outcome scores…", w.ShowImportOutcomes),
+			fyne.NewMenuItem("Export report…", w.ShowExportReport),
 			fyne.NewMenuItemSeparator(),
 			item("Close Window", ctrl(fyne.KeyW), w.Close),
 		),
@@ -143,6 +144,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItem("Clear Votes…", func() { w.ShowClearVotes() }),
 		),
 		fyne.NewMenu("Help",
+			fyne.NewMenuItem("Open sample workshop", w.ShowSample),
 			fyne.NewMenuItem("About Jobcanvas", w.ShowAbout),
 		),
 	)

@@ -5,6 +5,8 @@
 //	jobcanvas check FILE...       validate project files
 //	jobcanvas fmt [-w] FILE...    rewrite project files in canonical form
 //	jobcanvas export [flags] FILE draw boards as PNG images, with no display
+//	jobcanvas report [-o DIR] FILE
+//	                              the workshop report as Markdown, with board images
 //	jobcanvas outcomes [-import SCORES.csv] FILE
 //	                              outcome scores as CSV, or read back from a survey
 //	jobcanvas templates           list the board templates, bundled and yours
@@ -31,6 +33,9 @@ const usage = `usage:
                                 (jobcanvas export -h lists every flag)
   jobcanvas export -landscape [-o PATH] FILE
                                 draw the opportunity landscape as a PNG image
+  jobcanvas report [-o DIR] FILE
+                                write the workshop report as Markdown, with
+                                the image of every board, with no display
   jobcanvas outcomes FILE       write the outcome statements and scores as CSV
   jobcanvas outcomes -import SCORES.csv FILE
                                 read importance and satisfaction back into FILE
@@ -46,7 +51,7 @@ const usage = `usage:
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
-		case "check", "fmt", "export", "outcomes":
+		case "check", "fmt", "export", "outcomes", "report":
 			// A project may have boards of the user's templates. A bad
 			// template file is jobcanvas templates' to report: here it
 			// matters only if a project needs it, and then Load says so.
@@ -60,6 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return format(args[1:], stdout, stderr)
 		case "export":
 			return export(args[1:], stdout, stderr)
+		case "report":
+			return report(args[1:], stdout, stderr)
 		case "outcomes":
 			return outcomes(args[1:], stdout, stderr)
 		case "templates":
