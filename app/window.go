@@ -20,11 +20,12 @@ type Window struct {
 	App    fyne.App
 	Window fyne.Window
 
-	doc      *Document
-	unlisten func() // stops doc's notifications to the window
-	clip     *board.Clipboard
-	tabs     *container.AppTabs
-	boards   []*board.Widget // in tab order
+	doc        *Document
+	unlisten   func() // stops doc's notifications to the window
+	afterClose func() // run last when the window has closed (Run: the quit watchdog)
+	clip       *board.Clipboard
+	tabs       *container.AppTabs
+	boards     []*board.Widget // in tab order
 	// tabsByBoard keeps the tab of every board the document has shown,
 	// deleted ones too: undoing "Delete board" brings back its tab with
 	// the view (zoom, pan, selection) it had.
@@ -67,6 +68,9 @@ func NewWindow(a fyne.App) *Window {
 		w.recovery.shutdown()
 		w.release()
 		w.landscapeFollows(true)
+		if w.afterClose != nil {
+			w.afterClose()
+		}
 	})
 	w.addShortcuts()
 	w.keysToBoard()
