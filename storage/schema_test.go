@@ -16,9 +16,12 @@ import (
 
 const schemaPath = "../assets/schema/jobcanvas.schema.json"
 
-func compileSchema(t *testing.T) *jsonschema.Schema {
+func compileSchema(t *testing.T) *jsonschema.Schema { return compileSchemaFile(t, schemaPath) }
+
+// compileSchemaFile compiles the JSON Schema at path (project or template).
+func compileSchemaFile(t *testing.T, path string) *jsonschema.Schema {
 	t.Helper()
-	data, err := os.ReadFile(schemaPath)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,11 +29,12 @@ func compileSchema(t *testing.T) *jsonschema.Schema {
 	if err != nil {
 		t.Fatal(err)
 	}
+	name := filepath.Base(path)
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource("jobcanvas.schema.json", doc); err != nil {
+	if err := c.AddResource(name, doc); err != nil {
 		t.Fatal(err)
 	}
-	s, err := c.Compile("jobcanvas.schema.json")
+	s, err := c.Compile(name)
 	if err != nil {
 		t.Fatal(err)
 	}

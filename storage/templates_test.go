@@ -18,24 +18,7 @@ import (
 const templateSchemaPath = "../assets/schema/template.schema.json"
 
 func compileTemplateSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	data, err := os.ReadFile(templateSchemaPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("template.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile("template.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return compileSchemaFile(t, templateSchemaPath)
 }
 
 // sampleTemplates are templates of every shape: the bundled ones, the test

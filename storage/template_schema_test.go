@@ -1,48 +1,14 @@
-package canvas_test
+package storage
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
-
-const templateSchema = "../assets/schema/template.schema.json"
-
-func compileTemplateSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	data, err := os.ReadFile(templateSchema)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("template.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile("template.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func validateTemplate(s *jsonschema.Schema, data []byte) error {
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		return err
-	}
-	return s.Validate(inst)
-}
 
 // TestTemplateSchemaAcceptsTemplates: every bundled template and the test
 // template of a new board shape are valid by the published schema, and
@@ -63,7 +29,7 @@ func TestTemplateSchemaAcceptsTemplates(t *testing.T) {
 		if _, err := canvas.ParseTemplate(f, data); err != nil {
 			t.Errorf("the app refuses %s: %v", f, err)
 		}
-		if err := validateTemplate(s, data); err != nil {
+		if err := schemaValidate(s, data); err != nil {
 			t.Errorf("the schema refuses %s: %v", f, err)
 		}
 	}
@@ -77,7 +43,7 @@ func TestTemplateSchemaAcceptsTemplates(t *testing.T) {
 			} `json:"kinds"`
 		} `json:"$defs"`
 	}
-	data, _ := os.ReadFile(templateSchema)
+	data, _ := os.ReadFile(templateSchemaPath)
 	if err := json.Unmarshal(data, &schema); err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +76,7 @@ func TestTemplateSchemaRefusesWhatTheAppRefuses(t *testing.T) {
 		if _, err := canvas.ParseTemplate("t.json", []byte(data)); err == nil {
 			t.Errorf("%s: the app accepts it", name)
 		}
-		if err := validateTemplate(s, []byte(data)); err == nil {
+		if err := schemaValidate(s, []byte(data)); err == nil {
 			t.Errorf("%s: the schema accepts it", name)
 		}
 	}
