@@ -73,18 +73,6 @@ func cardSet(b *Board, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
 	return set, nil
 }
 
-// cardsByID returns the cards with those ids, in that order, or an error
-// naming the first that is not on b.
-func cardsByID(b *Board, ids []uuid.UUID) ([]*Card, error) {
-	cards := make([]*Card, len(ids))
-	for i, id := range ids {
-		if cards[i] = b.Card(id); cards[i] == nil {
-			return nil, fmt.Errorf("card %s: %w", id, ErrNotFound)
-		}
-	}
-	return cards, nil
-}
-
 // BoardEdit is an edit that changes one board and nothing else, so that a
 // window redraws only that board.
 type BoardEdit interface {
@@ -260,9 +248,11 @@ func (e *MoveCards) Apply(p *Project) error {
 	if err != nil {
 		return err
 	}
-	cards, err := cardsByID(b, e.IDs)
-	if err != nil {
-		return err
+	cards := make([]*Card, len(e.IDs))
+	for i, id := range e.IDs {
+		if cards[i] = b.Card(id); cards[i] == nil {
+			return fmt.Errorf("card %s: %w", id, ErrNotFound)
+		}
 	}
 	if e.to == nil {
 		from, to := make([]Card, len(cards)), make([]Card, len(cards))
@@ -343,9 +333,11 @@ func (e *MoveCards) Undo(p *Project) error {
 	if err != nil {
 		return err
 	}
-	cards, err := cardsByID(b, e.IDs)
-	if err != nil {
-		return err
+	cards := make([]*Card, len(e.IDs))
+	for i, id := range e.IDs {
+		if cards[i] = b.Card(id); cards[i] == nil {
+			return fmt.Errorf("card %s: %w", id, ErrNotFound)
+		}
 	}
 	setPlacements(cards, e.from)
 	if e.order != nil {

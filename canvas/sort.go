@@ -353,9 +353,11 @@ func (e *ArrangeCards) Undo(p *Project) error {
 	if err != nil {
 		return err
 	}
-	cards, err := cardsByID(b, e.IDs)
-	if err != nil {
-		return err
+	cards := make([]*Card, len(e.IDs))
+	for i, id := range e.IDs {
+		if cards[i] = b.Card(id); cards[i] == nil {
+			return fmt.Errorf("card %s: %w", id, ErrNotFound)
+		}
 	}
 	setPlacements(cards, e.from)
 	b.Cards = slices.Clone(e.order)
