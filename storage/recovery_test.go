@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -53,10 +54,31 @@ func TestRecoveryDir(t *testing.T) {
 	if wd, _ := os.Getwd(); err != nil || got != filepath.Join(wd, "rel/dir") {
 		t.Errorf("with %s set: %q, %v", RecoveryEnv, got, err)
 	}
+	abs := filepath.Join(t.TempDir(), "elsewhere")
+	t.Setenv(RecoveryEnv, abs)
+	if got, err := RecoveryDir(); err != nil || got != abs {
+		t.Errorf("with %s=%s: %q, %v", RecoveryEnv, abs, got, err)
+	}
+
+	// Unset, the user's configuration folder: what os.UserConfigDir
+	// reads on each system.
 	t.Setenv(RecoveryEnv, "")
-	t.Setenv("XDG_CONFIG_HOME", "/cfg")
-	if got, err := RecoveryDir(); err != nil || got != "/cfg/jobcanvas/recovery" {
-		t.Errorf("default: %q, %v", got, err)
+	cfg := filepath.Join(t.TempDir(), "cfg")
+	want := filepath.Join(cfg, "jobcanvas", "recovery")
+	switch runtime.GOOS {
+	case "windows":
+		t.Setenv("AppData", cfg) // %AppData%, the roaming profile
+	case "darwin", "ios":
+		t.Setenv("HOME", cfg)
+		want = filepath.Join(cfg, "Library", "Application Support", "jobcanvas", "recovery")
+	case "plan9":
+		t.Setenv("home", cfg)
+		want = filepath.Join(cfg, "lib", "jobcanvas", "recovery")
+	default:
+		t.Setenv("XDG_CONFIG_HOME", cfg)
+	}
+	if got, err := RecoveryDir(); err != nil || got != want {
+		t.Errorf("default: %q, %v; want %q", got, err, want)
 	}
 }
 
