@@ -269,9 +269,10 @@ func readRecoveryInfo(file string) (RecoveryInfo, error) {
 	return info, err
 }
 
-// pathKey names the sessions of the project file at path.
+// pathKey names the sessions of the project file at path, the same for
+// every spelling of the path that names the same file.
 func pathKey(path string) string {
-	sum := sha256.Sum256([]byte(filepath.Clean(path)))
+	sum := sha256.Sum256([]byte(pathCase(filepath.Clean(path))))
 	return hex.EncodeToString(sum[:8])
 }
 

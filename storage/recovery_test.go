@@ -207,7 +207,12 @@ func TestTwoWindowsOnOneFile(t *testing.T) {
 	if second.File() == first.File() {
 		t.Fatal("two sessions share a recovery file")
 	}
-	if _, others, _ := StartSession(dir, filepath.Join(t.TempDir(), "other.jobcanvas")); len(others) != 0 {
+	other, others, err := StartSession(dir, filepath.Join(t.TempDir(), "other.jobcanvas"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Close(true) // Windows keeps no folder with a file open in it
+	if len(others) != 0 {
 		t.Errorf("another file has others: %v", others)
 	}
 	crash(t, first) // kill -9: its lock is stale, and does not count
@@ -221,6 +226,27 @@ func TestTwoWindowsOnOneFile(t *testing.T) {
 	}
 	if third.key != first.key {
 		t.Errorf("the dead session's name (it left no recovery file) is not free again: %s, %s", third.key, first.key)
+	}
+}
+
+// TestSessionPathCase: a second window on the same file spelled in another
+// case is told of the first where the file system ignores case (Windows,
+// macOS), and not where two such names are two files (Linux).
+func TestSessionPathCase(t *testing.T) {
+	dir := t.TempDir()
+	folder := t.TempDir()
+	mustStart(t, dir, filepath.Join(folder, "Workshop.jobcanvas"))
+	s, others, err := StartSession(dir, filepath.Join(strings.ToLower(folder), "WORKSHOP.JOBCANVAS"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(true)
+	want := 0
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		want = 1
+	}
+	if len(others) != want {
+		t.Errorf("on %s: others %v, want %d", runtime.GOOS, others, want)
 	}
 }
 
