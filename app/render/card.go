@@ -369,9 +369,9 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	bz := BadgeTextSize * r.key.scale * z // a badge's text, on screen
 	// Shadow and edges are lost on a note a few pixels wide; hiding them
 	// there keeps a zoomed-out board of thousands of notes cheap to draw.
-	minDetail, minText := float32(MinDetailPixels), float32(MinTextPixels)
+	minDetail := float32(MinDetailPixels)
 	if r.frame != nil {
-		minDetail, minText = ScreenDetailPixels, ScreenCardTextPixels
+		minDetail = ScreenDetailPixels
 	}
 	detail := size.Width >= minDetail
 	if r.frame != nil {
@@ -388,7 +388,10 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	r.linkHandle.Move(fyne.NewPos(size.Width+2-lh/2, size.Height/2-lh/2)) // on the outline's right edge
 	r.linkHandle.Resize(fyne.NewSize(lh, lh))
 
-	showText := CardTextSize*z >= minText
+	showText := CardTextSize*z >= MinTextPixels
+	if r.frame != nil { // on screen: from where full-size text can be read
+		showText = CardTextSize*r.key.scale*z >= ScreenCardTextPixels
+	}
 	if showText {
 		r.fit()
 	}
