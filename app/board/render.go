@@ -39,6 +39,7 @@ func newBoardRenderer(b *Widget) *boardRenderer {
 	r.notice = newNotice()
 	r.view.SetLinks(b.linkMode, true)
 	r.view.SetVoteVeils(true)
+	r.view.DrawForScreen()
 	r.sync()
 	return r
 }

@@ -58,6 +58,7 @@ type BoardView struct {
 	linkMode   LinkMode
 	fade       bool              // links of unselected cards are faint
 	veils      bool              // a running vote veils the cards it may not give dots (vote.go)
+	screen     bool              // notes are drawn for the screen (DrawForScreen)
 	linkColors [2][2]color.Color // by weak, then faint
 
 	objects []fyne.CanvasObject
@@ -91,6 +92,12 @@ func (v *BoardView) setLinkColors() {
 func (v *BoardView) SetLinks(mode LinkMode, fade bool) {
 	v.linkMode, v.fade = mode, fade
 }
+
+// DrawForScreen draws notes in fewer rectangles, pixel for pixel the same
+// but for rounding at fractional zooms: for the GL driver, whose memory
+// follows the number of draw calls, rather than an export, whose images
+// must stay as they are. Call it before the first Sync.
+func (v *BoardView) DrawForScreen() { v.screen = true }
 
 // Palette is the colours the view draws in.
 func (v *BoardView) Palette() *Palette { return &v.colors }
@@ -176,6 +183,7 @@ func (v *BoardView) Sync(bd *canvas.Board, selected func(uuid.UUID) bool) bool {
 		cv, ok := v.views[c.ID]
 		if !ok {
 			cv = newCardView(c, &v.colors)
+			cv.screen = v.screen
 			v.views[c.ID] = cv
 		}
 		cv.gen = v.gen

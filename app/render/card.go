@@ -27,6 +27,7 @@ type CardView struct {
 	linked    bool // the card has at least one link
 	addressed bool // a pain or gain that a fit link addresses
 	dimmed    bool // a vote runs and the card's kind may not get votes (vote.go)
+	screen    bool // drawn in three rectangles rather than seven (cardRenderer)
 	colors    *Palette
 	gen       uint64 // the board's sync that last saw the card
 	shown     Look   // what the view shows now
@@ -44,12 +45,17 @@ func newCardView(c *canvas.Card, colors *Palette) *CardView {
 // CreateRenderer implements fyne.Widget.
 func (w *CardView) CreateRenderer() fyne.WidgetRenderer {
 	r := &cardRenderer{w: w}
-	for i := range r.shadow {
-		r.shadow[i] = fcanvas.NewRectangle(shadowColor)
-	}
 	r.body = fcanvas.NewRectangle(color.Transparent)
-	for i := range r.edges {
-		r.edges[i] = fcanvas.NewRectangle(color.Transparent)
+	if w.screen {
+		r.shadow[0] = fcanvas.NewRectangle(shadowColor)
+		r.frame = fcanvas.NewRectangle(color.Transparent)
+	} else {
+		for i := range r.shadow {
+			r.shadow[i] = fcanvas.NewRectangle(shadowColor)
+		}
+		for i := range r.edges {
+			r.edges[i] = fcanvas.NewRectangle(color.Transparent)
+		}
 	}
 	r.sel = fcanvas.NewRectangle(color.Transparent)
 	r.sel.StrokeWidth = 4
@@ -183,11 +189,20 @@ type contentKey struct {
 // the edges are four thin strips. Fyne's software renderer (PNG export)
 // fills a plain rectangle directly but rasterises a rounded or stroked one
 // through a mask, which made exporting a full board three times slower.
+//
+// On screen (CardView.screen) a note is three rectangles instead: the
+// shadow is one offset copy under the opaque note, showing only as the same
+// L, and the edge is a frame of the edge colour with the body laid over it
+// one unit in. Mesa's software GL (llvmpipe, what a machine without a GPU
+// runs) keeps memory in step with the draw calls of the biggest frame it
+// drew, and a zoomed-out board draws thousands of notes (issue 13). An
+// export keeps the seven, whose pixel rounding its reference images hold.
 type cardRenderer struct {
 	w *CardView
 
-	shadow             [2]*fcanvas.Rectangle // right and bottom
-	edges              [4]*fcanvas.Rectangle // top, bottom, left, right
+	shadow             [2]*fcanvas.Rectangle // right and bottom; on screen [0] only, the offset copy
+	edges              [4]*fcanvas.Rectangle // top, bottom, left, right; nil on screen
+	frame              *fcanvas.Rectangle    // on screen: the edge colour, the note's size
 	body, sel          *fcanvas.Rectangle
 	handle             *fcanvas.Rectangle // the resize handle, bottom right
 	linkHandle         *fcanvas.Circle    // the link handle, on the right edge
@@ -233,8 +248,14 @@ func (r *cardRenderer) update() {
 	r.w.shown = LookOf(c)
 	fill := ParseHex(c.DisplayColor())
 	r.body.FillColor = fill
+	edge := darken(fill, 0.72)
+	if r.frame != nil {
+		r.frame.FillColor = edge
+	}
 	for _, e := range r.edges {
-		e.FillColor = darken(fill, 0.72)
+		if e != nil {
+			e.FillColor = edge
+		}
 	}
 	if r.w.colors != nil {
 		r.sel.StrokeColor = r.w.colors.Primary
@@ -346,27 +367,17 @@ func badgeRowHeight() float32 { return BadgeTextSize*1.4 + 4 }
 func (r *cardRenderer) Layout(size fyne.Size) {
 	z := r.w.zoom
 	bz := BadgeTextSize * r.key.scale * z // a badge's text, on screen
-	r.body.Resize(size)
 	// Shadow and edges are lost on a note a few pixels wide; hiding them
 	// there keeps a zoomed-out board of thousands of notes cheap to draw.
-	detail := size.Width >= MinDetailPixels
-	sx, sy := 3*z, 4*z
-	r.shadow[0].Move(fyne.NewPos(size.Width, sy))
-	r.shadow[0].Resize(fyne.NewSize(sx, size.Height))
-	r.shadow[1].Move(fyne.NewPos(sx, size.Height))
-	r.shadow[1].Resize(fyne.NewSize(size.Width-sx, sy))
-	e := max(z, 1) // the edge: one board unit, never under a pixel
-	r.edges[0].Resize(fyne.NewSize(size.Width, e))
-	r.edges[1].Move(fyne.NewPos(0, size.Height-e))
-	r.edges[1].Resize(fyne.NewSize(size.Width, e))
-	r.edges[2].Resize(fyne.NewSize(e, size.Height))
-	r.edges[3].Move(fyne.NewPos(size.Width-e, 0))
-	r.edges[3].Resize(fyne.NewSize(e, size.Height))
-	for _, o := range r.shadow {
-		o.Hidden = !detail
+	minDetail := float32(MinDetailPixels)
+	if r.frame != nil {
+		minDetail = ScreenDetailPixels
 	}
-	for _, o := range r.edges {
-		o.Hidden = !detail
+	detail := size.Width >= minDetail
+	if r.frame != nil {
+		r.layoutScreenBody(size, z, detail)
+	} else {
+		r.layoutBody(size, z, detail)
 	}
 	r.sel.Move(fyne.NewPos(-4, -4))
 	r.sel.Resize(size.AddWidthHeight(8, 8))
@@ -378,6 +389,9 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	r.linkHandle.Resize(fyne.NewSize(lh, lh))
 
 	showText := CardTextSize*z >= MinTextPixels
+	if r.frame != nil { // on screen: from where full-size text can be read
+		showText = CardTextSize*r.key.scale*z >= ScreenCardTextPixels
+	}
 	if showText {
 		r.fit()
 	}
@@ -435,6 +449,45 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	r.layoutVeil(size)
 }
 
+// layoutBody places the seven rectangles of an exported note.
+func (r *cardRenderer) layoutBody(size fyne.Size, z float32, detail bool) {
+	r.body.Resize(size)
+	sx, sy := 3*z, 4*z
+	r.shadow[0].Move(fyne.NewPos(size.Width, sy))
+	r.shadow[0].Resize(fyne.NewSize(sx, size.Height))
+	r.shadow[1].Move(fyne.NewPos(sx, size.Height))
+	r.shadow[1].Resize(fyne.NewSize(size.Width-sx, sy))
+	e := max(z, 1) // the edge: one board unit, never under a pixel
+	r.edges[0].Resize(fyne.NewSize(size.Width, e))
+	r.edges[1].Move(fyne.NewPos(0, size.Height-e))
+	r.edges[1].Resize(fyne.NewSize(size.Width, e))
+	r.edges[2].Resize(fyne.NewSize(e, size.Height))
+	r.edges[3].Move(fyne.NewPos(size.Width-e, 0))
+	r.edges[3].Resize(fyne.NewSize(e, size.Height))
+	for _, o := range r.shadow {
+		o.Hidden = !detail
+	}
+	for _, o := range r.edges {
+		o.Hidden = !detail
+	}
+}
+
+// layoutScreenBody places the three rectangles of a note on screen.
+func (r *cardRenderer) layoutScreenBody(size fyne.Size, z float32, detail bool) {
+	r.shadow[0].Move(fyne.NewPos(3*z, 4*z))
+	r.shadow[0].Resize(size)
+	r.frame.Resize(size)
+	r.shadow[0].Hidden, r.frame.Hidden = !detail, !detail
+	if !detail {
+		r.body.Move(fyne.Position{})
+		r.body.Resize(size)
+		return
+	}
+	e := max(z, 1) // the edge: one board unit, never under a pixel
+	r.body.Move(fyne.NewPos(e, e))
+	r.body.Resize(size.SubtractWidthHeight(2*e, 2*e))
+}
+
 func (r *cardRenderer) updateSelection() {
 	r.showSelection()
 	r.sel.Refresh()
@@ -454,7 +507,11 @@ func (r *cardRenderer) MinSize() fyne.Size { return fyne.NewSize(1, 1) }
 func (r *cardRenderer) Objects() []fyne.CanvasObject {
 	if r.objects == nil {
 		r.objects = make([]fyne.CanvasObject, 0, 12+len(r.lines))
-		r.objects = append(r.objects, r.shadow[0], r.shadow[1], r.body, r.edges[0], r.edges[1], r.edges[2], r.edges[3])
+		if r.frame != nil {
+			r.objects = append(r.objects, r.shadow[0], r.frame, r.body)
+		} else {
+			r.objects = append(r.objects, r.shadow[0], r.shadow[1], r.body, r.edges[0], r.edges[1], r.edges[2], r.edges[3])
+		}
 		for _, t := range r.lines {
 			r.objects = append(r.objects, t)
 		}

@@ -37,6 +37,16 @@ const (
 	// without its shadow and edges.
 	MinDetailPixels = 24
 
+	// On screen, notes leave out detail sooner: the GL driver of a
+	// machine without a GPU (Mesa's llvmpipe) keeps memory for the draw
+	// calls of the biggest frame it drew, and every text is a texture
+	// (issue 13). A note's shadow and edges show from ScreenDetailPixels
+	// wide, and its text from the zoom where full-size text is
+	// ScreenCardTextPixels high; below that it is unreadable anyway. An
+	// export keeps the thresholds above, which its reference images hold.
+	ScreenDetailPixels   = 36
+	ScreenCardTextPixels = 7
+
 	// HandleSize is the side of a selected note's resize handle, in
 	// pixels whatever the zoom, so that it can always be grabbed.
 	HandleSize = 12
