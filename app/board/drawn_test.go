@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/jobcanvas/jobcanvas/app/render"
-	"github.com/jobcanvas/jobcanvas/internal/bigboard"
+	"github.com/jobcanvas/jobcanvas/app/internal/bigboard"
 )
 
 // drawCount is what a frame of the board draws: every visible leaf

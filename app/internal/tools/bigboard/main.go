@@ -1,6 +1,6 @@
 // Command bigboard writes the big free board scripts/memory measures:
 //
-//	go run ./scripts/bigboard [-n 2000] -o FILE
+//	go run ./app/internal/tools/bigboard [-n 2000] -o FILE
 package main
 
 import (
@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/jobcanvas/jobcanvas/internal/bigboard"
+	"github.com/jobcanvas/jobcanvas/app/internal/bigboard"
 	"github.com/jobcanvas/jobcanvas/storage"
 )
 
