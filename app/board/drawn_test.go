@@ -7,8 +7,8 @@ import (
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/jobcanvas/jobcanvas/app/render"
 	"github.com/jobcanvas/jobcanvas/app/internal/bigboard"
+	"github.com/jobcanvas/jobcanvas/app/render"
 )
 
 // drawCount is what a frame of the board draws: every visible leaf
