@@ -1,0 +1,708 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"github.com/go-text/render"
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+)
+
+// TextPainter draws canvas.Text for the export's own painter with the same
+// pixels as Fyne's software painter (internal/painter/software drawText and
+// internal/painter/font.go DrawString), without its costs: each string is
+// shaped once, and each glyph is rasterised once per size and sub-pixel
+// position, then only added up and blended.
+//
+// Shaping and reading glyph outlines go through go-text values that are not
+// safe for concurrent use; they happen under shapeMu, and only on a cache
+// miss. Everything else runs in parallel.
+type TextPainter struct {
+	th fyne.Theme
+
+	shapeMu  sync.Mutex // guards the fields below it up to layoutMu
+	shaper   shaping.HarfbuzzShaper
+	seg      shaping.Segmenter
+	parsed   parsedFonts
+	maps     map[fyne.TextStyle]*faceMap
+	outlines map[glyphRef]glyphSource
+
+	layoutMu sync.RWMutex
+	layouts  map[layoutKey]*textLayout
+
+	glyphMu    sync.RWMutex
+	glyphs     map[maskKey]*glyphMask
+	glyphBytes int
+
+	layoutHits, layoutMisses atomic.Int64
+	glyphHits, glyphMisses   atomic.Int64
+}
+
+// The caches' bounds. A card's text at 2× has a few dozen distinct glyphs
+// at up to 64 sub-pixel positions each: a whole board fits many times over.
+const (
+	maxLayouts    = 8192
+	maxGlyphBytes = 48 << 20
+)
+
+// The constants of Fyne's text painter (internal/painter).
+const (
+	fyneTabSpaceSize = 10
+	fyneReplacement  = 0xfffd
+	fyneTextPad      = 1 // TextVectorPad: room below for descenders
+	emojiVS16        = '\uFE0F'
+	keycap           = '\u20E3'
+)
+
+// NewTextPainter makes a text painter drawing in th's fonts (the app's theme,
+// which the views measure text in).
+func NewTextPainter(th fyne.Theme) *TextPainter {
+	return &TextPainter{
+		th:       th,
+		parsed:   parsedFonts{},
+		maps:     map[fyne.TextStyle]*faceMap{},
+		outlines: map[glyphRef]glyphSource{},
+		layouts:  map[layoutKey]*textLayout{},
+		glyphs:   map[maskKey]*glyphMask{},
+	}
+}
+
+type layoutKey struct {
+	text  string
+	size  float32
+	style fyne.TextStyle
+}
+
+// textLayout is a string shaped as Fyne's walkString shapes it: the shaped
+// runs between tabs, in order, and the metrics that do not depend on scale.
+type textLayout struct {
+	items     []layoutItem
+	spaceAdv  fixed.Int26_6 // the space's advance, for monospace tab stops
+	ascent    fixed.Int26_6 // the highest ascent of the runs drawn
+	width     float32       // MinSize
+	height    float32
+	fontSize  float32
+	slow      bool // a glyph is a bitmap or SVG: drawn by go-text/render
+	tabWidth  int
+	monospace bool
+}
+
+type layoutItem struct {
+	tab bool
+	out shaping.Output
+	// For a piece that is one .notdef glyph, Fyne draws U+FFFD shaped on
+	// its own: repl[i] is that line for the piece starting at glyph i.
+	repl map[int][]shaping.Output
+}
+
+type glyphRef struct {
+	face *font.Face
+	gid  font.GID
+}
+
+// glyphSource is a glyph's outline, or none for a bitmap or SVG glyph.
+type glyphSource struct {
+	outline font.GlyphOutline
+	vector  bool
+}
+
+type maskKey struct {
+	face     *font.Face
+	gid      font.GID
+	scale    float32 // font units to pixels
+	fx, fy   float32 // the pen position's fraction, exactly
+	floating bool    // the rasteriser's float mode
+}
+
+// CacheStats reports the text and glyph caches' hits and misses since the
+// painter was made.
+func (tp *TextPainter) CacheStats() (layoutHits, layoutMisses, glyphHits, glyphMisses int64) {
+	return tp.layoutHits.Load(), tp.layoutMisses.Load(), tp.glyphHits.Load(), tp.glyphMisses.Load()
+}
+
+// MinSize is t's MinSize as Fyne measures it, from this painter's own
+// shaping: canvas.Text.MinSize goes through Fyne's shaper, which is not safe
+// off the main goroutine.
+func (tp *TextPainter) MinSize(t *fcanvas.Text) fyne.Size {
+	l := tp.layout(t.Text, t.TextSize, t.TextStyle)
+	return fyne.NewSize(l.width, l.height)
+}
+
+func (tp *TextPainter) layout(text string, size float32, style fyne.TextStyle) *textLayout {
+	k := layoutKey{text, size, style}
+	tp.layoutMu.RLock()
+	l := tp.layouts[k]
+	tp.layoutMu.RUnlock()
+	if l != nil {
+		tp.layoutHits.Add(1)
+		return l
+	}
+	tp.layoutMisses.Add(1)
+	tp.shapeMu.Lock()
+	l = tp.shape(text, size, style)
+	tp.shapeMu.Unlock()
+
+	tp.layoutMu.Lock()
+	if len(tp.layouts) >= maxLayouts {
+		n := 0
+		for k := range tp.layouts { // map order: a random quarter goes
+			delete(tp.layouts, k)
+			if n++; n >= maxLayouts/4 {
+				break
+			}
+		}
+	}
+	tp.layouts[k] = l
+	tp.layoutMu.Unlock()
+	return l
+}
+
+func (tp *TextPainter) faces(style fyne.TextStyle) *faceMap {
+	m := tp.maps[style]
+	if m == nil {
+		m = newFaceMap(tp.th, style, tp.parsed)
+		tp.maps[style] = m
+	}
+	return m
+}
+
+// shape is Fyne's walkString up to the drawing, keeping what it shaped.
+// It runs under shapeMu.
+func (tp *TextPainter) shape(s string, size float32, style fyne.TextStyle) *textLayout {
+	faces := tp.faces(style)
+	textSize := fixed.Int26_6(float64(size) * (1 << 6))
+	s = strings.ReplaceAll(s, "\r", "")
+	runes := []rune(s)
+	in := shaping.Input{
+		Text:      []rune{' '},
+		RunStart:  0,
+		RunEnd:    1,
+		Direction: di.DirectionLTR,
+		Face:      faces.ResolveFace(' '),
+		Size:      textSize,
+	}
+	space := tp.shaper.Shape(in)
+	l := &textLayout{spaceAdv: space.Advance, fontSize: size, tabWidth: style.TabWidth, monospace: style.Monospace,
+		height: fixed266ToFloat32(space.LineBounds.LineThickness())}
+
+	in.Text = runes
+	in.RunStart = 0
+	in.RunEnd = len(runes)
+	for _, in := range tp.splitEmojiSequences(in, faces) {
+		inEnd := in.RunEnd
+		pending := false
+		for i, r := range in.Text[in.RunStart:in.RunEnd] {
+			if r == '\t' {
+				if pending {
+					in.RunEnd = i // sic: Fyne's index, relative to RunStart
+					l.items = append(l.items, layoutItem{out: tp.shaper.Shape(in)})
+				}
+				l.items = append(l.items, layoutItem{tab: true})
+				in.RunStart = i + 1
+				in.RunEnd = inEnd
+				pending = false
+			} else {
+				pending = true
+			}
+		}
+		l.items = append(l.items, layoutItem{out: tp.shaper.Shape(in)})
+	}
+
+	for i := range l.items {
+		it := &l.items[i]
+		if it.tab || len(it.out.Glyphs) == 0 {
+			continue
+		}
+		if it.out.LineBounds.Ascent > l.ascent {
+			l.ascent = it.out.LineBounds.Ascent
+		}
+		for gi, g := range it.out.Glyphs {
+			if g.GlyphID == 0 {
+				if it.repl == nil {
+					it.repl = map[int][]shaping.Output{}
+				}
+				it.repl[gi] = tp.shapeReplacement(faces, size)
+			}
+		}
+		for _, g := range it.out.Glyphs {
+			if !tp.source(it.out.Face, g.GlyphID).vector {
+				l.slow = true
+			}
+		}
+		for _, r := range it.repl {
+			for _, o := range r {
+				for _, g := range o.Glyphs {
+					if !tp.source(o.Face, g.GlyphID).vector {
+						l.slow = true
+					}
+				}
+			}
+		}
+	}
+	l.width = l.walk(1, func(shaping.Output, float32, []shaping.Output) {})
+	return l
+}
+
+// shapeReplacement shapes U+FFFD as go-text/render's DrawStringAt does, for
+// Fyne's drawing of a glyph no font has.
+func (tp *TextPainter) shapeReplacement(faces *faceMap, size float32) []shaping.Output {
+	face := faces.ResolveFace(fyneReplacement)
+	text := []rune{fyneReplacement}
+	in := shaping.Input{Text: text, RunStart: 0, RunEnd: 1, Face: face, Size: fixed.I(int(size))}
+	var line []shaping.Output
+	for _, run := range tp.seg.Split(in, singleFace{face}) {
+		line = append(line, tp.shaper.Shape(run))
+	}
+	slices.SortStableFunc(line, func(a, b shaping.Output) int { return int(a.VisualIndex - b.VisualIndex) })
+	return line
+}
+
+type singleFace struct{ face *font.Face }
+
+func (f singleFace) ResolveFace(rune) *font.Face { return f.face }
+
+// source returns a glyph's outline, read once. Under shapeMu.
+func (tp *TextPainter) source(face *font.Face, gid font.GID) glyphSource {
+	ref := glyphRef{face, gid}
+	if s, ok := tp.outlines[ref]; ok {
+		return s
+	}
+	var s glyphSource
+	if o, ok := face.GlyphData(gid).(font.GlyphOutline); ok {
+		s = glyphSource{outline: o, vector: true}
+	}
+	tp.outlines[ref] = s
+	return s
+}
+
+// walk replays Fyne's walkString on the shaped runs at scale, calling draw
+// for each piece it would draw, at its x, with the replacement line for a
+// .notdef piece. It returns the advance.
+func (l *textLayout) walk(scale float32, draw func(run shaping.Output, x float32, repl []shaping.Output)) float32 {
+	x := float32(0)
+	spacew := scale * fyneTabSpaceSize
+	if l.monospace {
+		spacew = scale * fixed266ToFloat32(l.spaceAdv)
+	}
+	for _, it := range l.items {
+		if it.tab {
+			x = fyneTabStop(spacew, x, l.tabWidth)
+			continue
+		}
+		// Fyne's shapeCallback, with its sums as they are.
+		out := it.out
+		glyphs := out.Glyphs
+		start := 0
+		adv := fixed.I(0)
+		for i, g := range glyphs {
+			if g.GlyphID == 0 {
+				if start < i {
+					out.Glyphs = glyphs[start:i]
+					draw(out, x, nil)
+					x += fixed266ToFloat32(adv) * scale
+				}
+				out.Glyphs = glyphs[i : i+1]
+				draw(out, x, it.repl[i])
+				x += fixed266ToFloat32(glyphs[i].Advance) * scale
+				adv = 0
+				start = i + 1
+			}
+			adv += g.Advance
+		}
+		if start < len(glyphs) {
+			out.Glyphs = glyphs[start:]
+			draw(out, x, nil)
+			x += fixed266ToFloat32(adv) * scale
+			adv = 0
+		}
+		x += fixed266ToFloat32(adv) * scale
+	}
+	return x
+}
+
+func fyneTabStop(spacew, x float32, tabWidth int) float32 {
+	if tabWidth <= 0 {
+		tabWidth = 4
+	}
+	tabw := spacew * float32(tabWidth)
+	tabs, _ := math.Modf(float64((x + tabw) / tabw))
+	return tabw * float32(tabs)
+}
+
+func fixed266ToFloat32(i fixed.Int26_6) float32 { return float32(float64(i) / (1 << 6)) }
+
+// splitEmojiSequences is Fyne's: emoji sequences are shaped whole in one face.
+func (tp *TextPainter) splitEmojiSequences(in shaping.Input, faces shaping.Fontmap) []shaping.Input {
+	if !slices.Contains(in.Text[in.RunStart:in.RunEnd], emojiVS16) {
+		return tp.seg.Split(in, faces)
+	}
+	var out []shaping.Input
+	split := func(start, end int, faces shaping.Fontmap) {
+		in.RunStart, in.RunEnd = start, end
+		out = append(out, tp.seg.Split(in, faces)...)
+	}
+	start, end := in.RunStart, in.RunEnd
+	for i := start; i < end; {
+		var face *font.Face
+		length := 0
+		if i+1 < end && in.Text[i+1] == emojiVS16 {
+			length = 2
+			if i+2 < end && in.Text[i+2] == keycap {
+				length = 3
+			}
+		}
+		if length > 0 {
+			face = resolveSequence(faces, in.Text[i:i+length])
+		}
+		if face == nil {
+			i++
+			continue
+		}
+		if i > start {
+			split(start, i, faces)
+		}
+		split(i, i+length, singleFace{face})
+		i += length
+		start = i
+	}
+	if start < end {
+		split(start, end, faces)
+	}
+	return out
+}
+
+func resolveSequence(faces shaping.Fontmap, seq []rune) *font.Face {
+	var candidates []*font.Face
+	torn := false
+	for _, r := range seq {
+		if r == emojiVS16 {
+			continue
+		}
+		face := faces.ResolveFace(r)
+		if len(candidates) > 0 && face != candidates[0] {
+			torn = true
+		}
+		candidates = append(candidates, face)
+	}
+	if !torn {
+		return nil
+	}
+	for _, face := range candidates {
+		all := true
+		for _, r := range seq {
+			if _, ok := face.NominalGlyph(r); !ok {
+				all = false
+				break
+			}
+		}
+		if all {
+			return face
+		}
+	}
+	return nil
+}
+
+// textScratch is the per-call memory of PaintText, pooled: the text's image
+// (premultiplied RGBA, only its visible part) and one run's area sums.
+type textScratch struct {
+	pix []uint8
+	fix []int32
+	flt []float32
+}
+
+var scratchPool = sync.Pool{New: func() any { return &textScratch{} }}
+
+// PaintText draws t, whose top-left is at pos (absolute, in canvas units:
+// parents' offsets already added; its size is t.Size()), into dst at scale
+// pixels per unit, touching only pixels inside clip ∩ dst.Bounds(). Safe for
+// concurrent use (bands are painted in parallel).
+func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanvas.Text, pos fyne.Position, scale float32) {
+	if t.Text == "" || scale <= 0 {
+		return
+	}
+	l := tp.layout(t.Text, t.TextSize, t.TextStyle)
+
+	// Fyne's drawText: the text's image is MinSize plus padding, placed by
+	// the alignment within t.Size() and centred vertically.
+	pad := float32(0)
+	if t.TextStyle.Italic {
+		pad = t.TextSize / 5
+	}
+	width := toScreen(l.width+pad, scale)
+	height := toScreen(l.height+fyneTextPad, scale)
+	size := t.Size()
+	offX, offY := float32(0), float32(0)
+	switch t.Alignment {
+	case fyne.TextAlignTrailing:
+		offX = size.Width - l.width
+	case fyne.TextAlignCenter:
+		offX = (size.Width - l.width) / 2
+	}
+	if size.Height > l.height {
+		offY = (size.Height - l.height) / 2
+	}
+	ox, oy := toScreen(pos.X+offX, scale), toScreen(pos.Y+offY, scale)
+	img := image.Rect(ox, oy, ox+width, oy+height)
+	vis := img.Intersect(clip).Intersect(dst.Bounds())
+	if vis.Empty() {
+		return
+	}
+
+	c := t.Color
+	if c == nil {
+		c = theme.Color(theme.ColorNameForeground)
+	}
+	sr, sg, sb, sa := c.RGBA()
+
+	sc := scratchPool.Get().(*textScratch)
+	defer scratchPool.Put(sc)
+	n := vis.Dx() * vis.Dy()
+	sc.pix = grow(sc.pix, 4*n)
+	clear(sc.pix)
+
+	if l.slow {
+		tp.paintSlow(sc.pix, vis, img, l, c, scale)
+	} else {
+		floating := width > vecFloatThreshold || height > vecFloatThreshold
+		if floating {
+			sc.flt = grow(sc.flt, n)
+		} else {
+			sc.fix = grow(sc.fix, n)
+		}
+		yPix := int(math.Ceil(float64(fixed266ToFloat32(l.ascent) * scale)))
+		rp := runPainter{tp: tp, sc: sc, vis: vis, img: img, floating: floating, fontSize: l.fontSize, scale: scale,
+			sr: sr, sg: sg, sb: sb, sa: sa}
+		l.walk(scale, func(run shaping.Output, x float32, repl []shaping.Output) {
+			if len(run.Glyphs) == 1 && run.Glyphs[0].GlyphID == 0 {
+				x := int(x)
+				for _, r := range repl {
+					x = rp.run(r, x, yPix)
+				}
+				return
+			}
+			rp.run(run, int(x), yPix)
+		})
+	}
+	blendOver(dst, vis, sc.pix)
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// toScreen is Fyne's scale.ToScreenCoordinate.
+func toScreen(v, scale float32) int { return int(math.Ceil(float64(v * scale))) }
+
+// runPainter draws one PaintText's runs into its scratch image.
+type runPainter struct {
+	tp                 *TextPainter
+	sc                 *textScratch
+	vis, img           image.Rectangle // the visible part, and the text's image, in dst's pixels
+	floating           bool
+	fontSize, scale    float32
+	sr, sg, sb, sa     uint32
+	masks              []placedMask
+	touched            image.Rectangle
+	touchedX, touchedY int
+}
+
+type placedMask struct {
+	m    *glyphMask
+	x, y int // the mask's top-left in dst's pixels
+}
+
+// run is go-text/render's DrawShapedRunAt: the run's glyphs are one path,
+// composited over the text's image once. It returns the run's end, as
+// DrawShapedRunAt does.
+func (rp *runPainter) run(run shaping.Output, startX, startY int) int {
+	fscale := rp.fontSize * rp.scale / float32(run.Face.Upem())
+	x := float32(startX)
+	y := float32(startY)
+	rp.masks = rp.masks[:0]
+	var area image.Rectangle
+	for _, g := range run.Glyphs {
+		xPos := x + fixed266ToFloat(g.XOffset)*rp.scale
+		yPos := y - fixed266ToFloat(g.YOffset)*rp.scale
+		m := rp.tp.mask(run.Face, g.GlyphID, fscale, xPos, yPos, rp.floating)
+		if m.w > 0 {
+			px := rp.img.Min.X + int(math.Floor(float64(xPos))) + m.x0
+			py := rp.img.Min.Y + int(math.Floor(float64(yPos))) + m.y0
+			r := image.Rect(px, py, px+m.w, py+m.h).Intersect(rp.vis)
+			if !r.Empty() {
+				rp.masks = append(rp.masks, placedMask{m, px, py})
+				area = area.Union(r)
+			}
+		}
+		x += fixed266ToFloat(g.Advance) * rp.scale
+	}
+	end := int(math.Ceil(float64(x)))
+	if area.Empty() {
+		return end
+	}
+	vw := rp.vis.Dx()
+	if rp.floating {
+		acc := rp.sc.flt
+		for y := area.Min.Y; y < area.Max.Y; y++ {
+			o := (y-rp.vis.Min.Y)*vw - rp.vis.Min.X
+			clear(acc[o+area.Min.X : o+area.Max.X])
+		}
+		for _, pm := range rp.masks {
+			r := image.Rect(pm.x, pm.y, pm.x+pm.m.w, pm.y+pm.m.h).Intersect(rp.vis)
+			for y := r.Min.Y; y < r.Max.Y; y++ {
+				src := pm.m.flt[(y-pm.y)*pm.m.w+r.Min.X-pm.x : (y-pm.y)*pm.m.w+r.Max.X-pm.x]
+				row := acc[(y-rp.vis.Min.Y)*vw+r.Min.X-rp.vis.Min.X:][:len(src)]
+				for i, v := range src {
+					row[i] += v
+				}
+			}
+		}
+	} else {
+		acc := rp.sc.fix
+		for y := area.Min.Y; y < area.Max.Y; y++ {
+			o := (y-rp.vis.Min.Y)*vw - rp.vis.Min.X
+			clear(acc[o+area.Min.X : o+area.Max.X])
+		}
+		for _, pm := range rp.masks {
+			r := image.Rect(pm.x, pm.y, pm.x+pm.m.w, pm.y+pm.m.h).Intersect(rp.vis)
+			for y := r.Min.Y; y < r.Max.Y; y++ {
+				src := pm.m.fix[(y-pm.y)*pm.m.w+r.Min.X-pm.x : (y-pm.y)*pm.m.w+r.Max.X-pm.x]
+				row := acc[(y-rp.vis.Min.Y)*vw+r.Min.X-rp.vis.Min.X:][:len(src)]
+				for i, v := range src {
+					row[i] += v
+				}
+			}
+		}
+	}
+	// vector's rasterizeDstRGBASrcUniformOpOver.
+	sr, sg, sb, sa := rp.sr, rp.sg, rp.sb, rp.sa
+	pix := rp.sc.pix
+	for y := area.Min.Y; y < area.Max.Y; y++ {
+		o := (y-rp.vis.Min.Y)*vw - rp.vis.Min.X
+		for x := area.Min.X; x < area.Max.X; x++ {
+			var ma uint32
+			if rp.floating {
+				ma = coverageFloat(rp.sc.flt[o+x])
+			} else {
+				ma = coverageFixed(rp.sc.fix[o+x])
+			}
+			if ma == 0 {
+				continue
+			}
+			a := 0xffff - (sa * ma / 0xffff)
+			p := pix[4*(o+x) : 4*(o+x)+4 : 4*(o+x)+4]
+			p[0] = uint8(((uint32(p[0])*0x101*a + sr*ma) / 0xffff) >> 8)
+			p[1] = uint8(((uint32(p[1])*0x101*a + sg*ma) / 0xffff) >> 8)
+			p[2] = uint8(((uint32(p[2])*0x101*a + sb*ma) / 0xffff) >> 8)
+			p[3] = uint8(((uint32(p[3])*0x101*a + sa*ma) / 0xffff) >> 8)
+		}
+	}
+	return end
+}
+
+func fixed266ToFloat(i fixed.Int26_6) float32 { return float32(float64(i) / 64) }
+
+// mask returns the glyph's mask at pen position (x, y) of the text's image,
+// from the cache or rasterised.
+func (tp *TextPainter) mask(face *font.Face, gid font.GID, scale, x, y float32, floating bool) *glyphMask {
+	fx := x - float32(math.Floor(float64(x)))
+	fy := y - float32(math.Floor(float64(y)))
+	k := maskKey{face, gid, scale, fx, fy, floating}
+	tp.glyphMu.RLock()
+	m := tp.glyphs[k]
+	tp.glyphMu.RUnlock()
+	if m != nil {
+		tp.glyphHits.Add(1)
+		return m
+	}
+	tp.glyphMisses.Add(1)
+	tp.shapeMu.Lock()
+	src := tp.source(face, gid)
+	tp.shapeMu.Unlock()
+	if !src.vector {
+		return &glyphMask{}
+	}
+	m = rasterizeGlyph(src.outline, scale, x, y, floating)
+
+	tp.glyphMu.Lock()
+	if tp.glyphBytes+m.bytes() > maxGlyphBytes {
+		for k, old := range tp.glyphs { // map order: a random part goes
+			delete(tp.glyphs, k)
+			tp.glyphBytes -= old.bytes()
+			if tp.glyphBytes < maxGlyphBytes*3/4 {
+				break
+			}
+		}
+	}
+	if old := tp.glyphs[k]; old != nil {
+		tp.glyphBytes -= old.bytes()
+	}
+	tp.glyphs[k] = m
+	tp.glyphBytes += m.bytes()
+	tp.glyphMu.Unlock()
+	return m
+}
+
+// paintSlow draws a text with a bitmap or SVG glyph (colour emoji) through
+// go-text/render as Fyne does, into a whole text image, under shapeMu since
+// the renderer reads the faces.
+func (tp *TextPainter) paintSlow(pix []uint8, vis, img image.Rectangle, l *textLayout, c color.Color, scale float32) {
+	txt := image.NewRGBA(image.Rect(0, 0, img.Dx(), img.Dy()))
+	r := render.Renderer{FontSize: l.fontSize, PixScale: scale, Color: c}
+	yPix := int(math.Ceil(float64(fixed266ToFloat32(l.ascent) * scale)))
+	tp.shapeMu.Lock()
+	l.walk(scale, func(run shaping.Output, x float32, repl []shaping.Output) {
+		if len(run.Glyphs) == 1 && run.Glyphs[0].GlyphID == 0 {
+			x := int(x)
+			for _, rr := range repl {
+				x = r.DrawShapedRunAt(rr, txt, x, yPix)
+			}
+			return
+		}
+		r.DrawShapedRunAt(run, txt, int(x), yPix)
+	})
+	tp.shapeMu.Unlock()
+	w := vis.Dx()
+	for y := vis.Min.Y; y < vis.Max.Y; y++ {
+		so := txt.PixOffset(vis.Min.X-img.Min.X, y-img.Min.Y)
+		copy(pix[4*(y-vis.Min.Y)*w:4*(y-vis.Min.Y+1)*w], txt.Pix[so:so+4*w])
+	}
+}
+
+// blendOver composites the text's image over dst as image/draw's Over does
+// (drawCopyOver; the same sums as its generic path into Fyne's NRGBA image
+// wherever the result is opaque).
+func blendOver(dst *image.RGBA, vis image.Rectangle, pix []uint8) {
+	const m = 0xffff
+	w := vis.Dx()
+	for y := vis.Min.Y; y < vis.Max.Y; y++ {
+		d := dst.Pix[dst.PixOffset(vis.Min.X, y):]
+		s := pix[4*(y-vis.Min.Y)*w : 4*(y-vis.Min.Y+1)*w]
+		for i := 0; i < len(s); i += 4 {
+			sp := s[i : i+4 : i+4]
+			if sp[0]|sp[1]|sp[2]|sp[3] == 0 {
+				continue
+			}
+			sr, sg, sb, sa := uint32(sp[0])*0x101, uint32(sp[1])*0x101, uint32(sp[2])*0x101, uint32(sp[3])*0x101
+			a := (m - sa) * 0x101
+			dp := d[i : i+4 : i+4]
+			dp[0] = uint8((uint32(dp[0])*a/m + sr) >> 8)
+			dp[1] = uint8((uint32(dp[1])*a/m + sg) >> 8)
+			dp[2] = uint8((uint32(dp[2])*a/m + sb) >> 8)
+			dp[3] = uint8((uint32(dp[3])*a/m + sa) >> 8)
+		}
+	}
+}
