@@ -416,9 +416,11 @@ func resolveSequence(faces shaping.Fontmap, seq []rune) *font.Face {
 // textScratch is the per-call memory of PaintText, pooled: the text's image
 // (premultiplied RGBA, only its visible part) and one run's area sums.
 type textScratch struct {
-	pix []uint8
-	fix []int32
-	flt []float32
+	pix   []uint8
+	fix   []int32
+	flt   []float32
+	masks []placedMask
+	runs  []placedRun
 }
 
 var scratchPool = sync.Pool{New: func() any { return &textScratch{} }}
@@ -468,33 +470,71 @@ func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanv
 	sc := scratchPool.Get().(*textScratch)
 	defer scratchPool.Put(sc)
 	n := vis.Dx() * vis.Dy()
-	sc.pix = grow(sc.pix, 4*n)
-	clear(sc.pix)
 
 	if l.slow {
+		sc.pix = grow(sc.pix, 4*n)
+		clear(sc.pix)
 		tp.paintSlow(sc.pix, vis, img, l, c, scale)
-	} else {
-		floating := width > vecFloatThreshold || height > vecFloatThreshold
-		if floating {
-			sc.flt = grow(sc.flt, n)
-		} else {
-			sc.fix = grow(sc.fix, n)
-		}
-		yPix := int(math.Ceil(float64(fixed266ToFloat32(l.ascent) * scale)))
-		rp := runPainter{tp: tp, sc: sc, vis: vis, img: img, floating: floating, fontSize: l.fontSize, scale: scale,
-			sr: sr, sg: sg, sb: sb, sa: sa}
-		l.walk(scale, func(run shaping.Output, x float32, repl []shaping.Output) {
-			if len(run.Glyphs) == 1 && run.Glyphs[0].GlyphID == 0 {
-				x := int(x)
-				for _, r := range repl {
-					x = rp.run(r, x, yPix)
-				}
-				return
-			}
-			rp.run(run, int(x), yPix)
-		})
+		blendOver(dst, vis, vis, sc.pix)
+		return
 	}
-	blendOver(dst, vis, sc.pix)
+
+	floating := width > vecFloatThreshold || height > vecFloatThreshold
+	if floating {
+		sc.flt = grow(sc.flt, n)
+	} else {
+		sc.fix = grow(sc.fix, n)
+	}
+	yPix := int(math.Ceil(float64(fixed266ToFloat32(l.ascent) * scale)))
+	rp := runPainter{tp: tp, sc: sc, vis: vis, img: img, floating: floating, fontSize: l.fontSize, scale: scale,
+		sr: sr, sg: sg, sb: sb, sa: sa, masks: sc.masks[:0], runs: sc.runs[:0]}
+	l.walk(scale, func(run shaping.Output, x float32, repl []shaping.Output) {
+		if len(run.Glyphs) == 1 && run.Glyphs[0].GlyphID == 0 {
+			x := int(x)
+			for _, r := range repl {
+				x = rp.place(r, x, yPix)
+			}
+			return
+		}
+		rp.place(run, int(x), yPix)
+	})
+	sc.masks, sc.runs = rp.masks, rp.runs
+
+	// Each run is composited over the ones before it in the text's own
+	// image, which then goes over dst. Where no two runs share a pixel (words
+	// apart), that is the same as each run straight over dst, with no image
+	// in between.
+	direct := true
+	var ink image.Rectangle
+	for i, r := range rp.runs {
+		for _, q := range rp.runs[:i] {
+			if r.area.Overlaps(q.area) {
+				direct = false
+			}
+		}
+		ink = ink.Union(r.area)
+	}
+	if ink.Empty() {
+		return
+	}
+	if !direct {
+		sc.pix = grow(sc.pix, 4*n)
+		clear(sc.pix)
+	}
+	for _, r := range rp.runs {
+		if r.area.Empty() {
+			continue
+		}
+		rp.accumulate(r)
+		if direct {
+			rp.coverOver(r.area, dst.Pix[dst.PixOffset(r.area.Min.X, r.area.Min.Y):], dst.Stride, true)
+		} else {
+			rp.coverOver(r.area, sc.pix[4*((r.area.Min.Y-vis.Min.Y)*vis.Dx()+r.area.Min.X-vis.Min.X):], 4*vis.Dx(), false)
+		}
+	}
+	if !direct {
+		blendOver(dst, vis, ink, sc.pix)
+	}
 }
 
 func grow[T any](s []T, n int) []T {
@@ -507,17 +547,16 @@ func grow[T any](s []T, n int) []T {
 // toScreen is Fyne's scale.ToScreenCoordinate.
 func toScreen(v, scale float32) int { return int(math.Ceil(float64(v * scale))) }
 
-// runPainter draws one PaintText's runs into its scratch image.
+// runPainter draws one PaintText's runs.
 type runPainter struct {
-	tp                 *TextPainter
-	sc                 *textScratch
-	vis, img           image.Rectangle // the visible part, and the text's image, in dst's pixels
-	floating           bool
-	fontSize, scale    float32
-	sr, sg, sb, sa     uint32
-	masks              []placedMask
-	touched            image.Rectangle
-	touchedX, touchedY int
+	tp              *TextPainter
+	sc              *textScratch
+	vis, img        image.Rectangle // the visible part, and the text's image, in dst's pixels
+	floating        bool
+	fontSize, scale float32
+	sr, sg, sb, sa  uint32
+	masks           []placedMask
+	runs            []placedRun
 }
 
 type placedMask struct {
@@ -525,15 +564,21 @@ type placedMask struct {
 	x, y int // the mask's top-left in dst's pixels
 }
 
-// run is go-text/render's DrawShapedRunAt: the run's glyphs are one path,
-// composited over the text's image once. It returns the run's end, as
-// DrawShapedRunAt does.
-func (rp *runPainter) run(run shaping.Output, startX, startY int) int {
+// placedRun is a run's masks, masks[start:end], and the visible part of
+// their union.
+type placedRun struct {
+	start, end int
+	area       image.Rectangle
+}
+
+// place lays out a run as go-text/render's DrawShapedRunAt does: its glyphs
+// make one path, composited over the text's image at once. It returns the
+// run's end, as DrawShapedRunAt does.
+func (rp *runPainter) place(run shaping.Output, startX, startY int) int {
 	fscale := rp.fontSize * rp.scale / float32(run.Face.Upem())
 	x := float32(startX)
 	y := float32(startY)
-	rp.masks = rp.masks[:0]
-	var area image.Rectangle
+	pr := placedRun{start: len(rp.masks)}
 	for _, g := range run.Glyphs {
 		xPos := x + fixed266ToFloat(g.XOffset)*rp.scale
 		yPos := y - fixed266ToFloat(g.YOffset)*rp.scale
@@ -544,23 +589,27 @@ func (rp *runPainter) run(run shaping.Output, startX, startY int) int {
 			r := image.Rect(px, py, px+m.w, py+m.h).Intersect(rp.vis)
 			if !r.Empty() {
 				rp.masks = append(rp.masks, placedMask{m, px, py})
-				area = area.Union(r)
+				pr.area = pr.area.Union(r)
 			}
 		}
 		x += fixed266ToFloat(g.Advance) * rp.scale
 	}
-	end := int(math.Ceil(float64(x)))
-	if area.Empty() {
-		return end
-	}
+	pr.end = len(rp.masks)
+	rp.runs = append(rp.runs, pr)
+	return int(math.Ceil(float64(x)))
+}
+
+// accumulate adds up the run's masks over its area.
+func (rp *runPainter) accumulate(pr placedRun) {
 	vw := rp.vis.Dx()
+	area := pr.area
 	if rp.floating {
 		acc := rp.sc.flt
 		for y := area.Min.Y; y < area.Max.Y; y++ {
 			o := (y-rp.vis.Min.Y)*vw - rp.vis.Min.X
 			clear(acc[o+area.Min.X : o+area.Max.X])
 		}
-		for _, pm := range rp.masks {
+		for _, pm := range rp.masks[pr.start:pr.end] {
 			r := image.Rect(pm.x, pm.y, pm.x+pm.m.w, pm.y+pm.m.h).Intersect(rp.vis)
 			for y := r.Min.Y; y < r.Max.Y; y++ {
 				src := pm.m.flt[(y-pm.y)*pm.m.w+r.Min.X-pm.x : (y-pm.y)*pm.m.w+r.Max.X-pm.x]
@@ -570,47 +619,73 @@ func (rp *runPainter) run(run shaping.Output, startX, startY int) int {
 				}
 			}
 		}
-	} else {
-		acc := rp.sc.fix
-		for y := area.Min.Y; y < area.Max.Y; y++ {
-			o := (y-rp.vis.Min.Y)*vw - rp.vis.Min.X
-			clear(acc[o+area.Min.X : o+area.Max.X])
+		return
+	}
+	acc := rp.sc.fix
+	for y := area.Min.Y; y < area.Max.Y; y++ {
+		o := (y-rp.vis.Min.Y)*vw - rp.vis.Min.X
+		clear(acc[o+area.Min.X : o+area.Max.X])
+	}
+	for _, pm := range rp.masks[pr.start:pr.end] {
+		r := image.Rect(pm.x, pm.y, pm.x+pm.m.w, pm.y+pm.m.h).Intersect(rp.vis)
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			src := pm.m.fix[(y-pm.y)*pm.m.w+r.Min.X-pm.x : (y-pm.y)*pm.m.w+r.Max.X-pm.x]
+			row := acc[(y-rp.vis.Min.Y)*vw+r.Min.X-rp.vis.Min.X:][:len(src)]
+			for i, v := range src {
+				row[i] += v
+			}
 		}
-		for _, pm := range rp.masks {
-			r := image.Rect(pm.x, pm.y, pm.x+pm.m.w, pm.y+pm.m.h).Intersect(rp.vis)
-			for y := r.Min.Y; y < r.Max.Y; y++ {
-				src := pm.m.fix[(y-pm.y)*pm.m.w+r.Min.X-pm.x : (y-pm.y)*pm.m.w+r.Max.X-pm.x]
-				row := acc[(y-rp.vis.Min.Y)*vw+r.Min.X-rp.vis.Min.X:][:len(src)]
-				for i, v := range src {
-					row[i] += v
+	}
+}
+
+// coverOver turns the accumulated sums of area into coverage and composites
+// the text's colour with it over pix (whose first pixel is area.Min, rows
+// stride bytes apart), as vector's rasterizeDstRGBASrcUniformOpOver does
+// into the text's image. With direct, pix is dst, holding no other run of
+// the text: the run goes over a transparent pixel, and that over dst, as
+// blendOver does.
+func (rp *runPainter) coverOver(area image.Rectangle, pix []uint8, stride int, direct bool) {
+	vw := rp.vis.Dx()
+	w := area.Dx()
+	for y := area.Min.Y; y < area.Max.Y; y++ {
+		o := (y-rp.vis.Min.Y)*vw + area.Min.X - rp.vis.Min.X
+		row := pix[(y-area.Min.Y)*stride:][:4*w]
+		if rp.floating {
+			for i, v := range rp.sc.flt[o : o+w] {
+				if m := coverageFloat(v); m != 0 {
+					rp.over(row[4*i:4*i+4:4*i+4], m, direct)
+				}
+			}
+		} else {
+			for i, v := range rp.sc.fix[o : o+w] {
+				if m := coverageFixed(v); m != 0 {
+					rp.over(row[4*i:4*i+4:4*i+4], m, direct)
 				}
 			}
 		}
 	}
-	// vector's rasterizeDstRGBASrcUniformOpOver.
+}
+
+func (rp *runPainter) over(p []uint8, m uint32, direct bool) {
 	sr, sg, sb, sa := rp.sr, rp.sg, rp.sb, rp.sa
-	pix := rp.sc.pix
-	for y := area.Min.Y; y < area.Max.Y; y++ {
-		o := (y-rp.vis.Min.Y)*vw - rp.vis.Min.X
-		for x := area.Min.X; x < area.Max.X; x++ {
-			var ma uint32
-			if rp.floating {
-				ma = coverageFloat(rp.sc.flt[o+x])
-			} else {
-				ma = coverageFixed(rp.sc.fix[o+x])
-			}
-			if ma == 0 {
-				continue
-			}
-			a := 0xffff - (sa * ma / 0xffff)
-			p := pix[4*(o+x) : 4*(o+x)+4 : 4*(o+x)+4]
-			p[0] = uint8(((uint32(p[0])*0x101*a + sr*ma) / 0xffff) >> 8)
-			p[1] = uint8(((uint32(p[1])*0x101*a + sg*ma) / 0xffff) >> 8)
-			p[2] = uint8(((uint32(p[2])*0x101*a + sb*ma) / 0xffff) >> 8)
-			p[3] = uint8(((uint32(p[3])*0x101*a + sa*ma) / 0xffff) >> 8)
+	if direct {
+		// Over a transparent pixel, then over dst.
+		r8, g8, b8, a8 := (sr*m/0xffff)>>8, (sg*m/0xffff)>>8, (sb*m/0xffff)>>8, (sa*m/0xffff)>>8
+		if r8|g8|b8|a8 == 0 {
+			return
 		}
+		a := (0xffff - a8*0x101) * 0x101
+		p[0] = uint8((uint32(p[0])*a/0xffff + r8*0x101) >> 8)
+		p[1] = uint8((uint32(p[1])*a/0xffff + g8*0x101) >> 8)
+		p[2] = uint8((uint32(p[2])*a/0xffff + b8*0x101) >> 8)
+		p[3] = uint8((uint32(p[3])*a/0xffff + a8*0x101) >> 8)
+		return
 	}
-	return end
+	a := 0xffff - (sa * m / 0xffff)
+	p[0] = uint8(((uint32(p[0])*0x101*a + sr*m) / 0xffff) >> 8)
+	p[1] = uint8(((uint32(p[1])*0x101*a + sg*m) / 0xffff) >> 8)
+	p[2] = uint8(((uint32(p[2])*0x101*a + sb*m) / 0xffff) >> 8)
+	p[3] = uint8(((uint32(p[3])*0x101*a + sa*m) / 0xffff) >> 8)
 }
 
 func fixed266ToFloat(i fixed.Int26_6) float32 { return float32(float64(i) / 64) }
@@ -682,15 +757,16 @@ func (tp *TextPainter) paintSlow(pix []uint8, vis, img image.Rectangle, l *textL
 	}
 }
 
-// blendOver composites the text's image over dst as image/draw's Over does
-// (drawCopyOver; the same sums as its generic path into Fyne's NRGBA image
-// wherever the result is opaque).
-func blendOver(dst *image.RGBA, vis image.Rectangle, pix []uint8) {
+// blendOver composites the text's image pix (the visible part vis) over
+// dst within ink, as image/draw's Over does (drawCopyOver; the same sums as
+// its generic path into Fyne's NRGBA image wherever the result is opaque).
+func blendOver(dst *image.RGBA, vis, ink image.Rectangle, pix []uint8) {
 	const m = 0xffff
 	w := vis.Dx()
-	for y := vis.Min.Y; y < vis.Max.Y; y++ {
-		d := dst.Pix[dst.PixOffset(vis.Min.X, y):]
-		s := pix[4*(y-vis.Min.Y)*w : 4*(y-vis.Min.Y+1)*w]
+	for y := ink.Min.Y; y < ink.Max.Y; y++ {
+		d := dst.Pix[dst.PixOffset(ink.Min.X, y):]
+		so := 4 * ((y-vis.Min.Y)*w + ink.Min.X - vis.Min.X)
+		s := pix[so : so+4*ink.Dx()]
 		for i := 0; i < len(s); i += 4 {
 			sp := s[i : i+4 : i+4]
 			if sp[0]|sp[1]|sp[2]|sp[3] == 0 {

@@ -156,7 +156,47 @@ func rasterizeGlyph(g font.GlyphOutline, scale, x, y float32, float bool) *glyph
 		}
 		m.fix = buf
 	}
+	m.trim()
 	return m
+}
+
+// trim crops the mask to the pixels it covers. The sums it drops (the
+// rasteriser's remainders, a few 1/2¹⁸ of a pixel) give no coverage alone;
+// beside another glyph's they could change its coverage by 1/65535.
+func (m *glyphMask) trim() {
+	covered := func(x, y int) bool {
+		if m.fix != nil {
+			return coverageFixed(m.fix[y*m.w+x]) != 0
+		}
+		return coverageFloat(m.flt[y*m.w+x]) != 0
+	}
+	x0, y0, x1, y1 := m.w, m.h, 0, 0
+	for y := 0; y < m.h; y++ {
+		for x := 0; x < m.w; x++ {
+			if covered(x, y) {
+				x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x+1), max(y1, y+1)
+			}
+		}
+	}
+	if x0 >= x1 {
+		*m = glyphMask{}
+		return
+	}
+	w, h := x1-x0, y1-y0
+	if m.fix != nil {
+		fix := make([]int32, w*h)
+		for y := range h {
+			copy(fix[y*w:(y+1)*w], m.fix[(y0+y)*m.w+x0:])
+		}
+		m.fix = fix
+	} else {
+		flt := make([]float32, w*h)
+		for y := range h {
+			copy(flt[y*w:(y+1)*w], m.flt[(y0+y)*m.w+x0:])
+		}
+		m.flt = flt
+	}
+	m.x0, m.y0, m.w, m.h = m.x0+x0, m.y0+y0, w, h
 }
 
 func vecFloor(x int32) int32 { return x >> vecϕ }

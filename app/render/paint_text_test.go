@@ -221,4 +221,90 @@ func TestPaintTextMinSize(t *testing.T) {
 	}
 }
 
-var _ = sync.Mutex{}
+// TestPaintTextClipAndBand paints texts into bands of the image that start
+// mid-text, with clip rectangles that cut glyphs: inside band ∩ clip the
+// pixels are those of the whole text painted unclipped, outside untouched.
+func TestPaintTextClipAndBand(t *testing.T) {
+	th := newTextTestApp(t)
+	tp := NewTextPainter(th)
+	for i, c := range textCases()[:40] {
+		full := background(c, image.Rectangle{Max: image.Pt(toScreen(c.canvas.Width, c.scale), toScreen(c.canvas.Height, c.scale))})
+		ourRender(tp, c, full, full.Bounds())
+		b := full.Bounds()
+		ink := inked(full, background(c, b))
+		// The band starts and the clip ends across the glyphs.
+		band := image.Rect(b.Min.X, ink.Min.Y+ink.Dy()/3+i%4, b.Max.X, b.Max.Y)
+		clip := image.Rect(ink.Min.X+ink.Dx()/5+i%3, b.Min.Y, ink.Max.X-ink.Dx()/4, ink.Min.Y+2*ink.Dy()/3)
+		got := background(c, band)
+		ourRender(tp, c, got, clip)
+		want := background(c, band)
+		in := band.Intersect(clip)
+		draw.Draw(want, in, full, in.Min, draw.Src)
+		if n, md := compareNRGBA(toNRGBA(want), toNRGBA(got), band); n > 0 {
+			t.Errorf("%v, band %v, clip %v: %d pixels differ, by up to %d", c, band, clip, n, md)
+		}
+		if n, _ := compareNRGBA(toNRGBA(full), toNRGBA(background(c, b)), in); n == 0 {
+			t.Errorf("%v: nothing painted in %v, the test shows nothing", c, in)
+		}
+	}
+}
+
+// inked is the bounding box of the pixels where a and b differ.
+func inked(a, b *image.RGBA) image.Rectangle {
+	var r image.Rectangle
+	for y := a.Rect.Min.Y; y < a.Rect.Max.Y; y++ {
+		for x := a.Rect.Min.X; x < a.Rect.Max.X; x++ {
+			if [4]uint8(a.Pix[a.PixOffset(x, y):][:4]) != [4]uint8(b.Pix[b.PixOffset(x, y):][:4]) {
+				r = r.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	return r
+}
+
+// TestPaintTextConcurrentBands paints many texts band by band on several
+// goroutines at once, each with its own clip, into one image, as the
+// exporter does; the result is the serial paint's. Run with -race.
+func TestPaintTextConcurrentBands(t *testing.T) {
+	th := newTextTestApp(t)
+	cases := textCases()
+	r := image.Rect(0, 0, 900, 600)
+	place := func(i int, c textCase) (*fcanvas.Text, fyne.Position) {
+		o := c.object()
+		return o, fyne.NewPos(float32(i%7)*60+1.3, float32(i/7)*6.5+0.4)
+	}
+	serial := image.NewRGBA(r)
+	tp := NewTextPainter(th)
+	for i, c := range cases {
+		o, pos := place(i, c)
+		tp.PaintText(serial, r, o, pos, 1.5)
+	}
+
+	par := image.NewRGBA(r)
+	tp = NewTextPainter(th) // cold caches: the goroutines fill them together
+	objs := make([]*fcanvas.Text, len(cases))
+	poss := make([]fyne.Position, len(cases))
+	for i, c := range cases {
+		objs[i], poss[i] = place(i, c)
+	}
+	const bandH = 37
+	var wg sync.WaitGroup
+	for y := r.Min.Y; y < r.Max.Y; y += bandH {
+		band := image.Rect(r.Min.X, y, r.Max.X, min(y+bandH, r.Max.Y))
+		dst := par.SubImage(band).(*image.RGBA)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range objs {
+				tp.PaintText(dst, band, objs[i], poss[i], 1.5)
+			}
+		}()
+	}
+	wg.Wait()
+	if n, md := compareNRGBA(toNRGBA(serial), toNRGBA(par), r); n > 0 {
+		t.Errorf("parallel bands differ from the serial paint in %d pixels, by up to %d", n, md)
+	}
+	if n, _ := compareNRGBA(toNRGBA(serial), toNRGBA(image.NewRGBA(r)), r); n < 1000 {
+		t.Errorf("only %d pixels painted", n)
+	}
+}
