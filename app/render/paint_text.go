@@ -419,6 +419,7 @@ type textScratch struct {
 	pix   []uint8
 	fix   []int32
 	flt   []float32
+	cov   []uint16
 	masks []placedMask
 	runs  []placedRun
 }
@@ -525,6 +526,21 @@ func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanv
 		if r.area.Empty() {
 			continue
 		}
+		if r.disjoint {
+			// Each pixel has one glyph's sum: its coverage is the glyph's own.
+			for _, pm := range rp.masks[r.start:r.end] {
+				mr := image.Rect(pm.x, pm.y, pm.x+pm.m.w, pm.y+pm.m.h).Intersect(vis)
+				for y := mr.Min.Y; y < mr.Max.Y; y++ {
+					cov := pm.m.cov[(y-pm.y)*pm.m.w+mr.Min.X-pm.x : (y-pm.y)*pm.m.w+mr.Max.X-pm.x]
+					if direct {
+						rp.overRow(dst.Pix[dst.PixOffset(mr.Min.X, y):], cov, true)
+					} else {
+						rp.overRow(sc.pix[4*((y-vis.Min.Y)*vis.Dx()+mr.Min.X-vis.Min.X):], cov, false)
+					}
+				}
+			}
+			continue
+		}
 		rp.accumulate(r)
 		if direct {
 			rp.coverOver(r.area, dst.Pix[dst.PixOffset(r.area.Min.X, r.area.Min.Y):], dst.Stride, true)
@@ -569,6 +585,7 @@ type placedMask struct {
 type placedRun struct {
 	start, end int
 	area       image.Rectangle
+	disjoint   bool // no two of its masks share a pixel
 }
 
 // place lays out a run as go-text/render's DrawShapedRunAt does: its glyphs
@@ -578,7 +595,7 @@ func (rp *runPainter) place(run shaping.Output, startX, startY int) int {
 	fscale := rp.fontSize * rp.scale / float32(run.Face.Upem())
 	x := float32(startX)
 	y := float32(startY)
-	pr := placedRun{start: len(rp.masks)}
+	pr := placedRun{start: len(rp.masks), disjoint: true}
 	for _, g := range run.Glyphs {
 		xPos := x + fixed266ToFloat(g.XOffset)*rp.scale
 		yPos := y - fixed266ToFloat(g.YOffset)*rp.scale
@@ -588,6 +605,11 @@ func (rp *runPainter) place(run shaping.Output, startX, startY int) int {
 			py := rp.img.Min.Y + int(math.Floor(float64(yPos))) + m.y0
 			r := image.Rect(px, py, px+m.w, py+m.h).Intersect(rp.vis)
 			if !r.Empty() {
+				for _, q := range rp.masks[pr.start:] {
+					if r.Overlaps(image.Rect(q.x, q.y, q.x+q.m.w, q.y+q.m.h)) {
+						pr.disjoint = false
+					}
+				}
 				rp.masks = append(rp.masks, placedMask{m, px, py})
 				pr.area = pr.area.Union(r)
 			}
@@ -647,45 +669,61 @@ func (rp *runPainter) accumulate(pr placedRun) {
 func (rp *runPainter) coverOver(area image.Rectangle, pix []uint8, stride int, direct bool) {
 	vw := rp.vis.Dx()
 	w := area.Dx()
+	rp.sc.cov = grow(rp.sc.cov, w)
+	cov := rp.sc.cov
 	for y := area.Min.Y; y < area.Max.Y; y++ {
 		o := (y-rp.vis.Min.Y)*vw + area.Min.X - rp.vis.Min.X
-		row := pix[(y-area.Min.Y)*stride:][:4*w]
 		if rp.floating {
 			for i, v := range rp.sc.flt[o : o+w] {
-				if m := coverageFloat(v); m != 0 {
-					rp.over(row[4*i:4*i+4:4*i+4], m, direct)
-				}
+				cov[i] = uint16(coverageFloat(v))
 			}
 		} else {
 			for i, v := range rp.sc.fix[o : o+w] {
-				if m := coverageFixed(v); m != 0 {
-					rp.over(row[4*i:4*i+4:4*i+4], m, direct)
-				}
+				cov[i] = uint16(coverageFixed(v))
 			}
 		}
+		rp.overRow(pix[(y-area.Min.Y)*stride:], cov, direct)
 	}
 }
 
-func (rp *runPainter) over(p []uint8, m uint32, direct bool) {
+// overRow composites the text's colour with coverage cov over the pixels
+// at the start of pix, as coverOver.
+func (rp *runPainter) overRow(pix []uint8, cov []uint16, direct bool) {
 	sr, sg, sb, sa := rp.sr, rp.sg, rp.sb, rp.sa
-	if direct {
-		// Over a transparent pixel, then over dst.
-		r8, g8, b8, a8 := (sr*m/0xffff)>>8, (sg*m/0xffff)>>8, (sb*m/0xffff)>>8, (sa*m/0xffff)>>8
-		if r8|g8|b8|a8 == 0 {
-			return
+	// Where a pixel is wholly covered by an opaque colour, the result is
+	// the colour, whatever was under it.
+	full := [4]uint8{uint8(sr >> 8), uint8(sg >> 8), uint8(sb >> 8), uint8(sa >> 8)}
+	opaque := sa == 0xffff
+	row := pix[:4*len(cov)]
+	for i, m16 := range cov {
+		if m16 == 0 {
+			continue
 		}
-		a := (0xffff - a8*0x101) * 0x101
-		p[0] = uint8((uint32(p[0])*a/0xffff + r8*0x101) >> 8)
-		p[1] = uint8((uint32(p[1])*a/0xffff + g8*0x101) >> 8)
-		p[2] = uint8((uint32(p[2])*a/0xffff + b8*0x101) >> 8)
-		p[3] = uint8((uint32(p[3])*a/0xffff + a8*0x101) >> 8)
-		return
+		m := uint32(m16)
+		p := row[4*i : 4*i+4 : 4*i+4]
+		if m == 0xffff && opaque {
+			p[0], p[1], p[2], p[3] = full[0], full[1], full[2], full[3]
+			continue
+		}
+		if direct {
+			// Over a transparent pixel, then over dst.
+			r8, g8, b8, a8 := (sr*m/0xffff)>>8, (sg*m/0xffff)>>8, (sb*m/0xffff)>>8, (sa*m/0xffff)>>8
+			if r8|g8|b8|a8 == 0 {
+				continue
+			}
+			a := (0xffff - a8*0x101) * 0x101
+			p[0] = uint8((uint32(p[0])*a/0xffff + r8*0x101) >> 8)
+			p[1] = uint8((uint32(p[1])*a/0xffff + g8*0x101) >> 8)
+			p[2] = uint8((uint32(p[2])*a/0xffff + b8*0x101) >> 8)
+			p[3] = uint8((uint32(p[3])*a/0xffff + a8*0x101) >> 8)
+			continue
+		}
+		a := 0xffff - (sa * m / 0xffff)
+		p[0] = uint8(((uint32(p[0])*0x101*a + sr*m) / 0xffff) >> 8)
+		p[1] = uint8(((uint32(p[1])*0x101*a + sg*m) / 0xffff) >> 8)
+		p[2] = uint8(((uint32(p[2])*0x101*a + sb*m) / 0xffff) >> 8)
+		p[3] = uint8(((uint32(p[3])*0x101*a + sa*m) / 0xffff) >> 8)
 	}
-	a := 0xffff - (sa * m / 0xffff)
-	p[0] = uint8(((uint32(p[0])*0x101*a + sr*m) / 0xffff) >> 8)
-	p[1] = uint8(((uint32(p[1])*0x101*a + sg*m) / 0xffff) >> 8)
-	p[2] = uint8(((uint32(p[2])*0x101*a + sb*m) / 0xffff) >> 8)
-	p[3] = uint8(((uint32(p[3])*0x101*a + sa*m) / 0xffff) >> 8)
 }
 
 func fixed266ToFloat(i fixed.Int26_6) float32 { return float32(float64(i) / 64) }

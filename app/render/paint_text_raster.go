@@ -44,9 +44,10 @@ type glyphMask struct {
 	x0, y0, w, h int
 	fix          []int32
 	flt          []float32
+	cov          []uint16 // the coverage of the glyph alone, from the sums
 }
 
-func (m *glyphMask) bytes() int { return 64 + 4*(len(m.fix)+len(m.flt)) }
+func (m *glyphMask) bytes() int { return 96 + 4*(len(m.fix)+len(m.flt)) + 2*len(m.cov) }
 
 // outlineRecorder is the rasterx.Scanner under a Filler: it keeps the
 // flattened path, in the same fixed-point points the vector rasteriser would
@@ -197,6 +198,14 @@ func (m *glyphMask) trim() {
 		m.flt = flt
 	}
 	m.x0, m.y0, m.w, m.h = m.x0+x0, m.y0+y0, w, h
+	m.cov = make([]uint16, w*h)
+	for i := range m.cov {
+		if m.fix != nil {
+			m.cov[i] = uint16(coverageFixed(m.fix[i]))
+		} else {
+			m.cov[i] = uint16(coverageFloat(m.flt[i]))
+		}
+	}
 }
 
 func vecFloor(x int32) int32 { return x >> vecϕ }
