@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -35,7 +36,7 @@ type TextPainter struct {
 	shaper   shaping.HarfbuzzShaper
 	seg      shaping.Segmenter
 	parsed   parsedFonts
-	maps     map[fyne.TextStyle]*faceMap
+	maps     map[faceKey]*faceMap
 	outlines map[glyphRef]glyphSource
 
 	layoutMu sync.RWMutex
@@ -44,6 +45,10 @@ type TextPainter struct {
 	glyphMu    sync.RWMutex
 	glyphs     map[maskKey]*glyphMask
 	glyphBytes int
+
+	// viaRenderer paints every text through go-text/render, as paintSlow:
+	// the tests check the shaping and placing apart from the masks with it.
+	viaRenderer bool
 
 	layoutHits, layoutMisses atomic.Int64
 	glyphHits, glyphMisses   atomic.Int64
@@ -71,7 +76,7 @@ func NewTextPainter(th fyne.Theme) *TextPainter {
 	return &TextPainter{
 		th:       th,
 		parsed:   parsedFonts{},
-		maps:     map[fyne.TextStyle]*faceMap{},
+		maps:     map[faceKey]*faceMap{},
 		outlines: map[glyphRef]glyphSource{},
 		layouts:  map[layoutKey]*textLayout{},
 		glyphs:   map[maskKey]*glyphMask{},
@@ -82,6 +87,12 @@ type layoutKey struct {
 	text  string
 	size  float32
 	style fyne.TextStyle
+	src   fyne.Resource
+}
+
+type faceKey struct {
+	style fyne.TextStyle
+	src   fyne.Resource
 }
 
 // textLayout is a string shaped as Fyne's walkString shapes it: the shaped
@@ -121,7 +132,8 @@ type maskKey struct {
 	face     *font.Face
 	gid      font.GID
 	scale    float32 // font units to pixels
-	fx, fy   float32 // the pen position's fraction, exactly
+	fx, fy   float32 // the pen position: x's fraction, y exactly
+	bx, by   int32   // the binade of x's integer part (see mask)
 	floating bool    // the rasteriser's float mode
 }
 
@@ -135,12 +147,12 @@ func (tp *TextPainter) CacheStats() (layoutHits, layoutMisses, glyphHits, glyphM
 // shaping: canvas.Text.MinSize goes through Fyne's shaper, which is not safe
 // off the main goroutine.
 func (tp *TextPainter) MinSize(t *fcanvas.Text) fyne.Size {
-	l := tp.layout(t.Text, t.TextSize, t.TextStyle)
+	l := tp.layout(t.Text, t.TextSize, t.TextStyle, t.FontSource)
 	return fyne.NewSize(l.width, l.height)
 }
 
-func (tp *TextPainter) layout(text string, size float32, style fyne.TextStyle) *textLayout {
-	k := layoutKey{text, size, style}
+func (tp *TextPainter) layout(text string, size float32, style fyne.TextStyle, src fyne.Resource) *textLayout {
+	k := layoutKey{text, size, style, src}
 	tp.layoutMu.RLock()
 	l := tp.layouts[k]
 	tp.layoutMu.RUnlock()
@@ -150,7 +162,7 @@ func (tp *TextPainter) layout(text string, size float32, style fyne.TextStyle) *
 	}
 	tp.layoutMisses.Add(1)
 	tp.shapeMu.Lock()
-	l = tp.shape(text, size, style)
+	l = tp.shape(text, size, style, src)
 	tp.shapeMu.Unlock()
 
 	tp.layoutMu.Lock()
@@ -168,19 +180,24 @@ func (tp *TextPainter) layout(text string, size float32, style fyne.TextStyle) *
 	return l
 }
 
-func (tp *TextPainter) faces(style fyne.TextStyle) *faceMap {
-	m := tp.maps[style]
+func (tp *TextPainter) faces(style fyne.TextStyle, src fyne.Resource) *faceMap {
+	k := faceKey{style, src}
+	m := tp.maps[k]
 	if m == nil {
-		m = newFaceMap(tp.th, style, tp.parsed)
-		tp.maps[style] = m
+		if src != nil {
+			m = customFaceMap(tp.th, src, tp.parsed)
+		} else {
+			m = newFaceMap(tp.th, style, tp.parsed)
+		}
+		tp.maps[k] = m
 	}
 	return m
 }
 
 // shape is Fyne's walkString up to the drawing, keeping what it shaped.
 // It runs under shapeMu.
-func (tp *TextPainter) shape(s string, size float32, style fyne.TextStyle) *textLayout {
-	faces := tp.faces(style)
+func (tp *TextPainter) shape(s string, size float32, style fyne.TextStyle, src fyne.Resource) *textLayout {
+	faces := tp.faces(style, src)
 	textSize := fixed.Int26_6(float64(size) * (1 << 6))
 	s = strings.ReplaceAll(s, "\r", "")
 	runes := []rune(s)
@@ -434,7 +451,7 @@ func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanv
 	if t.Text == "" || scale <= 0 {
 		return
 	}
-	l := tp.layout(t.Text, t.TextSize, t.TextStyle)
+	l := tp.layout(t.Text, t.TextSize, t.TextStyle, t.FontSource)
 
 	// Fyne's drawText: the text's image is MinSize plus padding, placed by
 	// the alignment within t.Size() and centred vertically.
@@ -472,7 +489,7 @@ func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanv
 	defer scratchPool.Put(sc)
 	n := vis.Dx() * vis.Dy()
 
-	if l.slow {
+	if l.slow || tp.viaRenderer {
 		sc.pix = grow(sc.pix, 4*n)
 		clear(sc.pix)
 		tp.paintSlow(sc.pix, vis, img, l, c, scale)
@@ -731,9 +748,17 @@ func fixed266ToFloat(i fixed.Int26_6) float32 { return float32(float64(i) / 64) 
 // mask returns the glyph's mask at pen position (x, y) of the text's image,
 // from the cache or rasterised.
 func (tp *TextPainter) mask(face *font.Face, gid font.GID, scale, x, y float32, floating bool) *glyphMask {
-	fx := x - float32(math.Floor(float64(x)))
-	fy := y - float32(math.Floor(float64(y)))
-	k := maskKey{face, gid, scale, fx, fy, floating}
+	// Fyne places a glyph's points in float32, so moving a glyph by whole
+	// pixels can move a point by 1/64 px where the rounding changes with the
+	// magnitude. A line's glyphs share their y: it is kept exactly. Across,
+	// masks are made at the middle of the power of two the position is in
+	// (float32 steps are the same through it), so the same glyph always gets
+	// the same mask, in whichever order bands and texts are painted, and is
+	// exact unless it straddles a power of two.
+	ix := math.Floor(float64(x))
+	fx, fy := x-float32(ix), y
+	bx, by := binade(ix), int32(0)
+	k := maskKey{face, gid, scale, fx, fy, bx, by, floating}
 	tp.glyphMu.RLock()
 	m := tp.glyphs[k]
 	tp.glyphMu.RUnlock()
@@ -748,7 +773,7 @@ func (tp *TextPainter) mask(face *font.Face, gid font.GID, scale, x, y float32, 
 	if !src.vector {
 		return &glyphMask{}
 	}
-	m = rasterizeGlyph(src.outline, scale, x, y, floating)
+	m = rasterizeGlyph(src.outline, scale, float32(bx+bx/2)+fx, y, floating)
 
 	tp.glyphMu.Lock()
 	if tp.glyphBytes+m.bytes() > maxGlyphBytes {
@@ -767,6 +792,14 @@ func (tp *TextPainter) mask(face *font.Face, gid font.GID, scale, x, y float32, 
 	tp.glyphBytes += m.bytes()
 	tp.glyphMu.Unlock()
 	return m
+}
+
+// binade is the largest power of two not above v, or 0 below 1.
+func binade(v float64) int32 {
+	if v < 1 {
+		return 0
+	}
+	return 1 << (bits.Len32(uint32(v)) - 1)
 }
 
 // paintSlow draws a text with a bitmap or SVG glyph (colour emoji) through

@@ -28,7 +28,7 @@ type faceMap struct {
 	family  string
 	aspect  font.Aspect
 	local   bool // the locale's system font has been looked up
-	symbols bool // the symbol style: no system fallback
+	noLocal bool // symbols and custom fonts: no font for the locale
 }
 
 // ResolveFace implements shaping.Fontmap.
@@ -38,7 +38,7 @@ func (m *faceMap) ResolveFace(r rune) *font.Face {
 			return f
 		}
 	}
-	if !m.local && !m.symbols {
+	if !m.local && !m.noLocal {
 		m.local = true
 		if f := systemFonts.langFace(m.family, m.aspect); f != nil {
 			m.faces = append(m.faces, f)
@@ -76,6 +76,17 @@ func (p parsedFonts) load(r fyne.Resource) *font.Face {
 	return f
 }
 
+// customFaceMap is the face list of a text with its own FontSource: that
+// font alone (the theme's text font if it does not parse), then whatever
+// system font has a rune, as Fyne's CachedFontFace does.
+func customFaceMap(th fyne.Theme, src fyne.Resource, parsed parsedFonts) *faceMap {
+	f := parsed.load(src)
+	if f == nil {
+		f = parsed.load(th.Font(fyne.TextStyle{}))
+	}
+	return &faceMap{faces: []*font.Face{f}, family: src.Name(), noLocal: true}
+}
+
 // newFaceMap builds the face list for style in th's fonts, as Fyne's
 // CachedFontFace does for text without a FontSource.
 func newFaceMap(th fyne.Theme, style fyne.TextStyle, parsed parsedFonts) *faceMap {
@@ -86,7 +97,7 @@ func newFaceMap(th fyne.Theme, style fyne.TextStyle, parsed parsedFonts) *faceMa
 		}
 	}
 	if style.Symbol {
-		m.symbols = true
+		m.noLocal = true
 		first := th.Font(fyne.TextStyle{Symbol: true})
 		add(first)
 		if first != theme.DefaultSymbolFont() {
