@@ -49,6 +49,8 @@ type TextPainter struct {
 	// viaRenderer paints every text through go-text/render, as paintSlow:
 	// the tests check the shaping and placing apart from the masks with it.
 	viaRenderer bool
+	// The caches' bounds: maxLayouts and maxGlyphBytes but in tests.
+	layoutCap, glyphCap int
 
 	layoutHits, layoutMisses atomic.Int64
 	glyphHits, glyphMisses   atomic.Int64
@@ -80,6 +82,9 @@ func NewTextPainter(th fyne.Theme) *TextPainter {
 		outlines: map[glyphRef]glyphSource{},
 		layouts:  map[layoutKey]*textLayout{},
 		glyphs:   map[maskKey]*glyphMask{},
+
+		layoutCap: maxLayouts,
+		glyphCap:  maxGlyphBytes,
 	}
 }
 
@@ -166,11 +171,11 @@ func (tp *TextPainter) layout(text string, size float32, style fyne.TextStyle, s
 	tp.shapeMu.Unlock()
 
 	tp.layoutMu.Lock()
-	if len(tp.layouts) >= maxLayouts {
+	if len(tp.layouts) >= tp.layoutCap {
 		n := 0
 		for k := range tp.layouts { // map order: a random quarter goes
 			delete(tp.layouts, k)
-			if n++; n >= maxLayouts/4 {
+			if n++; n >= max(1, tp.layoutCap/4) {
 				break
 			}
 		}
@@ -775,12 +780,15 @@ func (tp *TextPainter) mask(face *font.Face, gid font.GID, scale, x, y float32, 
 	}
 	m = rasterizeGlyph(src.outline, scale, float32(bx+bx/2)+fx, y, floating)
 
+	if m.bytes() > tp.glyphCap/4 {
+		return m // too big to keep: a huge size, drawn rarely
+	}
 	tp.glyphMu.Lock()
-	if tp.glyphBytes+m.bytes() > maxGlyphBytes {
+	if tp.glyphBytes+m.bytes() > tp.glyphCap {
 		for k, old := range tp.glyphs { // map order: a random part goes
 			delete(tp.glyphs, k)
 			tp.glyphBytes -= old.bytes()
-			if tp.glyphBytes < maxGlyphBytes*3/4 {
+			if tp.glyphBytes+m.bytes() <= tp.glyphCap*3/4 {
 				break
 			}
 		}

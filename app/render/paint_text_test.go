@@ -340,3 +340,38 @@ func TestPaintTextConcurrentBands(t *testing.T) {
 		t.Errorf("only %d pixels painted", n)
 	}
 }
+
+// TestPaintTextBoundedCaches paints many texts with tiny caches: they stay
+// within their bounds, and what is painted is the same as with room for
+// everything (evicted entries are made again, the same).
+func TestPaintTextBoundedCaches(t *testing.T) {
+	th := newTextTestApp(t)
+	texts := benchCardTexts(300)
+	r := image.Rect(0, 0, 1300, 1000)
+	paint := func(tp *TextPainter) *image.RGBA {
+		img := image.NewRGBA(r)
+		for i, tx := range texts {
+			tx.Resize(tp.MinSize(tx))
+			tp.PaintText(img, r, tx, fyne.NewPos(float32(i%3)*200, float32(i)*1.6), 1.5)
+			tp.glyphMu.RLock()
+			if tp.glyphBytes > tp.glyphCap || len(tp.layouts) > tp.layoutCap {
+				t.Fatalf("after %d texts: %d bytes of glyphs (cap %d), %d layouts (cap %d)", i+1, tp.glyphBytes, tp.glyphCap, len(tp.layouts), tp.layoutCap)
+			}
+			tp.glyphMu.RUnlock()
+		}
+		return img
+	}
+	rp := NewTextPainter(th)
+	roomy := paint(rp)
+	tight := NewTextPainter(th)
+	tight.layoutCap, tight.glyphCap = 20, 200<<10
+	got := paint(tight)
+	if n, md := compareNRGBA(toNRGBA(roomy), toNRGBA(got), r); n > 0 {
+		t.Errorf("with small caches %d pixels differ, by up to %d", n, md)
+	}
+	_, _, _, roomyMade := rp.CacheStats()
+	_, layoutsMade, _, glyphsMade := tight.CacheStats()
+	if layoutsMade < int64(len(texts)) || glyphsMade <= roomyMade {
+		t.Errorf("%d layouts and %d glyphs made (%d with room): the caches did not evict", layoutsMade, glyphsMade, roomyMade)
+	}
+}
