@@ -442,6 +442,8 @@ type textScratch struct {
 	fix   []int32
 	flt   []float32
 	cov   []uint16
+	base  []int32
+	steps []int32
 	masks []placedMask
 	runs  []placedRun
 }
@@ -549,11 +551,30 @@ func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanv
 			continue
 		}
 		if r.disjoint {
-			// Each pixel has one glyph's sum: its coverage is the glyph's own.
+			// Each pixel has one glyph's sum, and what the glyphs before it
+			// carry: without those, its coverage is the glyph's own.
+			base := rp.carries(r, r.area)
 			for _, pm := range rp.masks[r.start:r.end] {
-				mr := image.Rect(pm.x, pm.y, pm.x+pm.m.w, pm.y+pm.m.h).Intersect(vis)
+				if !pm.visible {
+					continue
+				}
+				mr := pm.rect().Intersect(vis)
 				for y := mr.Min.Y; y < mr.Max.Y; y++ {
-					cov := pm.m.cov[(y-pm.y)*pm.m.w+mr.Min.X-pm.x : (y-pm.y)*pm.m.w+mr.Max.X-pm.x]
+					mo := (y-pm.y)*pm.m.w + mr.Min.X - pm.x
+					cov := pm.m.cov[mo : mo+mr.Dx()]
+					off := base[y-r.area.Min.Y]
+					for _, q := range rp.masks[r.start:r.end] {
+						if q.x+q.m.w <= pm.x {
+							off += q.resAt(y)
+						}
+					}
+					if off != 0 {
+						cov = rp.sc.cov[:0]
+						for _, v := range pm.m.fix[mo : mo+mr.Dx()] {
+							cov = append(cov, uint16(coverageFixed(v+off)))
+						}
+						rp.sc.cov = cov
+					}
 					if direct {
 						rp.overRow(dst.Pix[dst.PixOffset(mr.Min.X, y):], cov, true)
 					} else {
@@ -598,8 +619,13 @@ type runPainter struct {
 }
 
 type placedMask struct {
-	m    *glyphMask
-	x, y int // the mask's top-left in dst's pixels
+	m       *glyphMask
+	x, y    int  // the mask's top-left in dst's pixels
+	visible bool // any of it is in vis
+}
+
+func (pm placedMask) rect() image.Rectangle {
+	return image.Rect(pm.x, pm.y, pm.x+pm.m.w, pm.y+pm.m.h)
 }
 
 // placedRun is a run's masks, masks[start:end], and the visible part of
@@ -622,25 +648,65 @@ func (rp *runPainter) place(run shaping.Output, startX, startY int) int {
 		xPos := x + fixed266ToFloat(g.XOffset)*rp.scale
 		yPos := y - fixed266ToFloat(g.YOffset)*rp.scale
 		m := rp.tp.mask(run.Face, g.GlyphID, fscale, xPos, yPos, rp.floating)
-		if m.w > 0 {
+		if m.w > 0 || len(m.res) > 0 {
 			px := rp.img.Min.X + int(math.Floor(float64(xPos))) + m.x0
 			py := rp.img.Min.Y + int(math.Floor(float64(yPos))) + m.y0
-			r := image.Rect(px, py, px+m.w, py+m.h).Intersect(rp.vis)
-			if !r.Empty() {
+			pm := placedMask{m: m, x: px, y: py}
+			r := pm.rect().Intersect(rp.vis)
+			if pm.visible = !r.Empty(); pm.visible {
 				for _, q := range rp.masks[pr.start:] {
-					if r.Overlaps(image.Rect(q.x, q.y, q.x+q.m.w, q.y+q.m.h)) {
+					if q.visible && r.Overlaps(q.rect()) {
 						pr.disjoint = false
 					}
 				}
-				rp.masks = append(rp.masks, placedMask{m, px, py})
 				pr.area = pr.area.Union(r)
 			}
+			rp.masks = append(rp.masks, pm)
 		}
 		x += fixed266ToFloat(g.Advance) * rp.scale
 	}
 	pr.end = len(rp.masks)
 	rp.runs = append(rp.runs, pr)
 	return int(math.Ceil(float64(x)))
+}
+
+// resAt is what the mask leaves at the end of row y (in dst's pixels).
+func (pm placedMask) resAt(y int) int32 {
+	i := y - (pm.y - pm.m.y0 + pm.m.resY0)
+	if i < 0 || i >= len(pm.m.res) {
+		return 0
+	}
+	return pm.m.res[i]
+}
+
+// carries is, for each row of area, what the run's glyphs carry into it
+// from the rows above. vector's rasteriser sums one row after the other
+// without starting again, so in integer mode a remainder of its divisions
+// at the end of a row (a few 1/2¹⁸ of a pixel) is in every pixel after it.
+// Rows above the text's image are not drawn, so carry nothing. In float
+// mode its remainders are float rounding: none are kept.
+func (rp *runPainter) carries(pr placedRun, area image.Rectangle) []int32 {
+	base := grow(rp.sc.base, area.Dy())
+	clear(base)
+	rp.sc.base = base
+	if rp.floating {
+		return base
+	}
+	for _, pm := range rp.masks[pr.start:pr.end] {
+		y0 := pm.y - pm.m.y0 + pm.m.resY0
+		for i, v := range pm.m.res {
+			y := y0 + i
+			if v == 0 || y < rp.img.Min.Y || y >= area.Max.Y-1 {
+				continue
+			}
+			// Row y's remainder is in every row below it.
+			from := max(y+1, area.Min.Y) - area.Min.Y
+			for j := from; j < len(base); j++ {
+				base[j] += v
+			}
+		}
+	}
+	return base
 }
 
 // accumulate adds up the run's masks over its area.
@@ -654,6 +720,9 @@ func (rp *runPainter) accumulate(pr placedRun) {
 			clear(acc[o+area.Min.X : o+area.Max.X])
 		}
 		for _, pm := range rp.masks[pr.start:pr.end] {
+			if !pm.visible {
+				continue
+			}
 			r := image.Rect(pm.x, pm.y, pm.x+pm.m.w, pm.y+pm.m.h).Intersect(rp.vis)
 			for y := r.Min.Y; y < r.Max.Y; y++ {
 				src := pm.m.flt[(y-pm.y)*pm.m.w+r.Min.X-pm.x : (y-pm.y)*pm.m.w+r.Max.X-pm.x]
@@ -670,7 +739,36 @@ func (rp *runPainter) accumulate(pr placedRun) {
 		o := (y-rp.vis.Min.Y)*vw - rp.vis.Min.X
 		clear(acc[o+area.Min.X : o+area.Max.X])
 	}
+	// What the glyphs leave at the ends of rows: carried into the rows
+	// below, and along a row to the right of a glyph's box.
+	base := rp.carries(pr, area)
+	steps := grow(rp.sc.steps, area.Dx()+1)
+	for y := area.Min.Y; y < area.Max.Y; y++ {
+		clear(steps)
+		run := base[y-area.Min.Y]
+		for _, pm := range rp.masks[pr.start:pr.end] {
+			v := pm.resAt(y)
+			if v == 0 {
+				continue
+			}
+			switch end := pm.x + pm.m.w; {
+			case end <= area.Min.X:
+				run += v
+			case end < area.Max.X:
+				steps[end-area.Min.X] += v
+			}
+		}
+		row := acc[(y-rp.vis.Min.Y)*vw+area.Min.X-rp.vis.Min.X:][:area.Dx()]
+		for i := range row {
+			run += steps[i]
+			row[i] += run
+		}
+	}
+	rp.sc.steps = steps
 	for _, pm := range rp.masks[pr.start:pr.end] {
+		if !pm.visible {
+			continue
+		}
 		r := image.Rect(pm.x, pm.y, pm.x+pm.m.w, pm.y+pm.m.h).Intersect(rp.vis)
 		for y := r.Min.Y; y < r.Max.Y; y++ {
 			src := pm.m.fix[(y-pm.y)*pm.m.w+r.Min.X-pm.x : (y-pm.y)*pm.m.w+r.Max.X-pm.x]

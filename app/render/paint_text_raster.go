@@ -45,9 +45,16 @@ type glyphMask struct {
 	fix          []int32
 	flt          []float32
 	cov          []uint16 // the coverage of the glyph alone, from the sums
+	// res is the sum at the end of each row, from row resY0 (in the frame of
+	// y0): what the glyph leaves to the right of its box, and carries into
+	// the rows after it (in integer mode, where it is exact; see run).
+	resY0 int
+	res   []int32
 }
 
-func (m *glyphMask) bytes() int { return 96 + 4*(len(m.fix)+len(m.flt)) + 2*len(m.cov) }
+func (m *glyphMask) bytes() int {
+	return 128 + 4*(len(m.fix)+len(m.flt)+len(m.res)) + 2*len(m.cov)
+}
 
 // outlineRecorder is the rasterx.Scanner under a Filler: it keeps the
 // flattened path, in the same fixed-point points the vector rasteriser would
@@ -156,8 +163,20 @@ func rasterizeGlyph(g font.GlyphOutline, scale, x, y float32, float bool) *glyph
 			}
 		}
 		m.fix = buf
+		r0, r1 := m.h, 0
+		for r := 0; r < m.h; r++ {
+			if buf[r*m.w+m.w-1] != 0 {
+				r0, r1 = min(r0, r), max(r1, r+1)
+			}
+		}
+		for r := r0; r < r1; r++ {
+			m.res = append(m.res, buf[r*m.w+m.w-1])
+		}
+		m.resY0 = m.y0 + r0
 	}
+	res, resY0 := m.res, m.resY0
 	m.trim()
+	m.res, m.resY0 = res, resY0
 	return m
 }
 
