@@ -444,8 +444,10 @@ type textScratch struct {
 	cov   []uint16
 	base  []int32
 	steps []int32
-	masks []placedMask
-	runs  []placedRun
+
+	byStart, byEnd []int
+	masks          []placedMask
+	runs           []placedRun
 }
 
 var scratchPool = sync.Pool{New: func() any { return &textScratch{} }}
@@ -554,24 +556,32 @@ func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanv
 			// Each pixel has one glyph's sum, and what the glyphs before it
 			// carry: without those, its coverage is the glyph's own.
 			base := rp.carries(r, r.area)
-			for _, pm := range rp.masks[r.start:r.end] {
-				if !pm.visible {
-					continue
-				}
-				mr := pm.rect().Intersect(vis)
-				for y := mr.Min.Y; y < mr.Max.Y; y++ {
+			byStart, byEnd := rp.sc.byStart[:0], rp.sc.byEnd[:0]
+			for i := r.start; i < r.end; i++ {
+				byStart, byEnd = append(byStart, i), append(byEnd, i)
+			}
+			ms := rp.masks
+			slices.SortFunc(byStart, func(i, j int) int { return ms[i].x - ms[j].x })
+			slices.SortFunc(byEnd, func(i, j int) int { return (ms[i].x + ms[i].m.w) - (ms[j].x + ms[j].m.w) })
+			rp.sc.byStart, rp.sc.byEnd = byStart, byEnd
+			for y := r.area.Min.Y; y < r.area.Max.Y; y++ {
+				// What the glyphs ending left of each one leave in this row.
+				left, e := base[y-r.area.Min.Y], 0
+				for _, i := range byStart {
+					pm := ms[i]
+					for ; e < len(byEnd) && ms[byEnd[e]].x+ms[byEnd[e]].m.w <= pm.x; e++ {
+						left += ms[byEnd[e]].resAt(y)
+					}
+					if !pm.visible || y < pm.y || y >= pm.y+pm.m.h {
+						continue
+					}
+					mr := pm.rect().Intersect(vis)
 					mo := (y-pm.y)*pm.m.w + mr.Min.X - pm.x
 					cov := pm.m.cov[mo : mo+mr.Dx()]
-					off := base[y-r.area.Min.Y]
-					for _, q := range rp.masks[r.start:r.end] {
-						if q.x+q.m.w <= pm.x {
-							off += q.resAt(y)
-						}
-					}
-					if off != 0 {
+					if left != 0 {
 						cov = rp.sc.cov[:0]
 						for _, v := range pm.m.fix[mo : mo+mr.Dx()] {
-							cov = append(cov, uint16(coverageFixed(v+off)))
+							cov = append(cov, uint16(coverageFixed(v+left)))
 						}
 						rp.sc.cov = cov
 					}
