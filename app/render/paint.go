@@ -1,0 +1,362 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"slices"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
+	xdraw "golang.org/x/image/draw"
+)
+
+// Scene is a board's drawing flattened to drawing operations in absolute
+// pixels, painted without Fyne: an export paints it band by band, on every
+// core, instead of compositing the object tree on Fyne's software canvas
+// (a temporary image per object, covered cards painted in full).
+//
+// It is built on Fyne's goroutine (it reads widgets and measures text) and
+// never changes after: Paint may then run on any goroutines at once.
+type Scene struct {
+	ops    []op
+	bg     color.Color // painted under everything, nil: none
+	pixels image.Point
+	scale  float32
+	text   *TextPainter
+	// rows holds the indices of the drawn ops, in paint order, by bucket
+	// of bucketRows pixel rows, so that a band reads only its own.
+	rows [][]int32
+}
+
+const bucketRows = 64
+
+type opKind uint8
+
+const (
+	opFill  opKind = iota // an axis-aligned rectangle of whole pixels
+	opRaw                 // a rasterised shape
+	opText
+	opImage
+)
+
+type op struct {
+	kind   opKind
+	r      image.Rectangle // the pixels it may touch: inside its clip and the canvas
+	col    [4]uint32       // opFill: premultiplied, 16 bits a channel
+	raw    *image.RGBA     // opRaw, shared by the ops of alike shapes
+	text   *fcanvas.Text   // opText
+	pos    fyne.Position   // opText: its absolute top-left, in units
+	clip   image.Rectangle // opText
+	img    image.Image     // opImage
+	at     image.Point     // opRaw, opImage: where the image's origin goes
+	hidden bool            // covered by a later opaque fill
+}
+
+// NewScene flattens the visible objects of root, a canvas of size units,
+// to be painted at scale pixels per unit. background, when not nil, is
+// painted first, over the whole image; text is drawn with text.
+//
+// Widgets are drawn through their renderers' objects as Fyne's painters
+// walk them; a widget that clips (a scroller, a renderer with IsClip) cuts
+// off what it holds at its bounds.
+func NewScene(root fyne.CanvasObject, size fyne.Size, scale float32, background color.Color, text *TextPainter) *Scene {
+	s := &Scene{scale: scale, text: text,
+		pixels: image.Pt(toPixels(size.Width, scale), toPixels(size.Height, scale))}
+	s.bg = background
+	b := sceneBuilder{s: s, size: size, canvas: image.Rectangle{Max: s.pixels}, shapes: map[shapeKey]*image.RGBA{}}
+	b.walk(root, fyne.Position{}, fyne.Position{}, fyne.NewSize(math.MaxInt32, math.MaxInt32))
+	s.cull()
+	s.index()
+	return s
+}
+
+// Pixels is the size of the scene's image.
+func (s *Scene) Pixels() image.Point { return s.pixels }
+
+// Ops reports how many drawing operations the scene holds and how many of
+// them are painted (the others are covered by an opaque fill drawn later).
+func (s *Scene) Ops() (all, drawn int) {
+	for i := range s.ops {
+		if !s.ops[i].hidden {
+			drawn++
+		}
+	}
+	return len(s.ops), drawn
+}
+
+// toPixels is how Fyne's software canvas turns a length in units into
+// pixels: rounding up.
+func toPixels(v, scale float32) int { return int(math.Ceil(float64(v * scale))) }
+
+// roundPixels is how Fyne's vector painters scale a length: to the
+// nearest pixel.
+func roundPixels(v, scale float32) float32 { return float32(math.Round(float64(v * scale))) }
+
+type sceneBuilder struct {
+	s      *Scene
+	size   fyne.Size
+	canvas image.Rectangle
+	shapes map[shapeKey]*image.RGBA
+}
+
+// walk follows Fyne's walk of the visible object tree: an object is drawn
+// before its children, and a clipping widget replaces the clip (it does
+// not narrow it).
+func (b *sceneBuilder) walk(obj fyne.CanvasObject, offset, clipPos fyne.Position, clipSize fyne.Size) {
+	if obj == nil || !obj.Visible() {
+		return
+	}
+	pos := obj.Position().Add(offset)
+	var children []fyne.CanvasObject
+	isClip := false
+	switch o := obj.(type) {
+	case *fyne.Container:
+		children = o.Objects
+	case fyne.Widget:
+		children, isClip = widgetObjects(o)
+	}
+	if _, ok := obj.(fyne.Scrollable); ok {
+		isClip = true
+	}
+	if isClip {
+		clipPos, clipSize = pos, obj.Size()
+	}
+	b.add(obj, pos, b.pixelClip(clipPos, clipSize))
+	for _, c := range children {
+		b.walk(c, pos, clipPos, clipSize)
+	}
+}
+
+// pixelClip is the clip in pixels as Fyne's software painter works it out.
+func (b *sceneBuilder) pixelClip(pos fyne.Position, size fyne.Size) image.Rectangle {
+	sc := b.s.scale
+	w := min(pos.X+size.Width, b.size.Width)
+	h := min(pos.Y+size.Height, b.size.Height)
+	return image.Rect(toPixels(pos.X, sc), toPixels(pos.Y, sc), toPixels(w, sc), toPixels(h, sc)).Intersect(b.canvas)
+}
+
+func (b *sceneBuilder) push(o op) {
+	if o.r.Empty() {
+		return
+	}
+	b.s.ops = append(b.s.ops, o)
+}
+
+func (b *sceneBuilder) add(obj fyne.CanvasObject, pos fyne.Position, clip image.Rectangle) {
+	sc := b.s.scale
+	switch o := obj.(type) {
+	case *fcanvas.Rectangle:
+		b.addRectangle(o, pos, clip)
+	case *fcanvas.Circle:
+		b.addCircle(o, pos, clip)
+	case *fcanvas.Line:
+		b.addLine(o, pos, clip)
+	case *fcanvas.Text:
+		if o.Text == "" {
+			return
+		}
+		// Text may spill out of its box (a trailing or centred text wider
+		// than it, italics, descenders): its bounds are generous, they
+		// only choose the bands it is drawn in and what may cover it.
+		min := o.MinSize()
+		size := o.Size()
+		pad := o.TextSize/2 + 2
+		x0 := pos.X + fyne.Min(0, size.Width-min.Width) - pad
+		x1 := pos.X + fyne.Max(size.Width, min.Width) + pad
+		y1 := pos.Y + fyne.Max(size.Height, min.Height) + pad
+		r := image.Rect(int(math.Floor(float64(x0*sc))), int(math.Floor(float64((pos.Y-pad)*sc))),
+			toPixels(x1, sc), toPixels(y1, sc))
+		b.push(op{kind: opText, r: r.Intersect(clip), text: o, pos: pos, clip: clip})
+	case *fcanvas.Raster:
+		w, h := toPixels(o.Size().Width, sc), toPixels(o.Size().Height, sc)
+		if w <= 0 || h <= 0 {
+			return
+		}
+		// Generated here, on Fyne's goroutine: a generator need not be
+		// safe to call from the painting goroutines.
+		b.addImage(o.Generator(w, h), o.ScaleMode, pos, w, h, clip)
+	case *fcanvas.Image:
+		w, h := toPixels(o.Size().Width, sc), toPixels(o.Size().Height, sc)
+		if o.Image == nil || w <= 0 || h <= 0 {
+			return // only in-memory images: the board draws no others
+		}
+		b.addImage(o.Image, o.ScaleMode, pos, w, h, clip)
+	}
+}
+
+// addImage places img stretched over w × h pixels at pos.
+func (b *sceneBuilder) addImage(img image.Image, mode fcanvas.ImageScale, pos fyne.Position, w, h int, clip image.Rectangle) {
+	if img.Bounds().Dx() != w || img.Bounds().Dy() != h {
+		scaled := image.NewNRGBA(image.Rect(0, 0, w, h))
+		var k xdraw.Interpolator = xdraw.CatmullRom
+		switch mode {
+		case fcanvas.ImageScalePixels:
+			k = xdraw.NearestNeighbor
+		case fcanvas.ImageScaleFastest:
+			k = xdraw.ApproxBiLinear
+		}
+		k.Scale(scaled, scaled.Bounds(), img, img.Bounds(), xdraw.Over, nil)
+		img = scaled
+	}
+	at := image.Pt(toPixels(pos.X, b.s.scale), toPixels(pos.Y, b.s.scale))
+	r := image.Rectangle{Min: at, Max: at.Add(image.Pt(w, h))}
+	b.push(op{kind: opImage, r: r.Intersect(clip), img: img, at: at.Sub(img.Bounds().Min)})
+}
+
+// cull hides the ops fully covered by an opaque fill painted after them:
+// the shadows, bodies and text of cards under other cards. Only fills are
+// occluders, found through a coarse grid of the ones that overlap a cell.
+func (s *Scene) cull() {
+	const cell = 128
+	gw, gh := (s.pixels.X+cell-1)/cell, (s.pixels.Y+cell-1)/cell
+	grid := make([][]int32, gw*gh)
+	for i := range s.ops {
+		o := &s.ops[i]
+		if o.kind != opFill || o.col[3] != 0xffff || o.r.Dx() < 16 || o.r.Dy() < 16 {
+			continue
+		}
+		for y := o.r.Min.Y / cell; y <= (o.r.Max.Y-1)/cell; y++ {
+			for x := o.r.Min.X / cell; x <= (o.r.Max.X-1)/cell; x++ {
+				grid[y*gw+x] = append(grid[y*gw+x], int32(i))
+			}
+		}
+	}
+	for i := range s.ops {
+		o := &s.ops[i]
+		occ := grid[(o.r.Min.Y/cell)*gw+o.r.Min.X/cell]
+		for j := len(occ) - 1; j >= 0 && int(occ[j]) > i; j-- {
+			if o.r.In(s.ops[occ[j]].r) {
+				o.hidden = true
+				break
+			}
+		}
+	}
+}
+
+func (s *Scene) index() {
+	s.rows = make([][]int32, (s.pixels.Y+bucketRows-1)/bucketRows)
+	for i := range s.ops {
+		o := &s.ops[i]
+		if o.hidden {
+			continue
+		}
+		for y := o.r.Min.Y / bucketRows; y <= (o.r.Max.Y-1)/bucketRows; y++ {
+			s.rows[y] = append(s.rows[y], int32(i))
+		}
+	}
+}
+
+// scratch is one painting goroutine's working memory.
+type scratch struct {
+	idx []int32
+	row []uint8
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Paint paints the part of the scene inside dst.Bounds() (in the image's
+// pixels) into dst, which must be transparent. It may be called on several
+// goroutines at once with different dst.
+func (s *Scene) Paint(dst *image.RGBA) {
+	b := s.paint(dst.Pix, dst.Stride, dst.Rect)
+	if s.bg == nil {
+		premultiply(dst.Pix, dst.Stride, b.Sub(dst.Rect.Min))
+	}
+}
+
+// PaintNRGBA is Paint into a non-premultiplied image, which a transparent
+// export keeps to the bit as Fyne's software canvas made it.
+func (s *Scene) PaintNRGBA(dst *image.NRGBA) { s.paint(dst.Pix, dst.Stride, dst.Rect) }
+
+// paint paints into the pixels of an image of bounds rect: the scene's
+// ops, which leave the non-premultiplied values of the software canvas,
+// then the background under them. It returns the part painted.
+func (s *Scene) paint(pix []uint8, stride int, rect image.Rectangle) image.Rectangle {
+	b := rect.Intersect(image.Rectangle{Max: s.pixels})
+	if b.Empty() {
+		return b
+	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	// An op spans consecutive buckets: it is taken from the first one of
+	// them the band reads.
+	idx := sc.idx[:0]
+	b0, b1 := b.Min.Y/bucketRows, (b.Max.Y-1)/bucketRows
+	for bk := b0; bk <= b1; bk++ {
+		for _, i := range s.rows[bk] {
+			o := &s.ops[i]
+			if max(o.r.Min.Y/bucketRows, b0) == bk && o.r.Overlaps(b) {
+				idx = append(idx, i)
+			}
+		}
+	}
+	if b1 > b0 {
+		slices.Sort(idx)
+	}
+	// The ops work in the band's own coordinates.
+	origin := rect.Min
+	band := &image.RGBA{Pix: pix, Stride: stride, Rect: rect}
+	for _, i := range idx {
+		o := &s.ops[i]
+		r := o.r.Intersect(b).Sub(origin)
+		switch o.kind {
+		case opFill:
+			fill(pix, stride, r, o.col, sc)
+		case opRaw:
+			drawRaw(pix, stride, r, o.raw, o.at.Sub(origin))
+		case opText:
+			if s.text != nil {
+				s.text.PaintText(band, o.clip.Intersect(b), o.text, o.pos, s.scale)
+			}
+		case opImage:
+			drawImage(pix, stride, r, o.img, o.at.Sub(origin))
+		}
+	}
+	sc.idx = idx
+	if s.bg != nil {
+		fillUnder(pix, stride, b.Sub(origin), s.bg)
+	}
+	return b
+}
+
+// fillUnder puts the opaque background under the painted pixels as the
+// export did under the software canvas's image: translucent pixels round
+// alike.
+func fillUnder(pix []uint8, stride int, r image.Rectangle, bg color.Color) {
+	c := color.NRGBAModel.Convert(bg).(color.NRGBA)
+	br, bgc, bb := uint32(c.R), uint32(c.G), uint32(c.B)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := pix[y*stride+4*r.Min.X : y*stride+4*r.Max.X]
+		for i := 0; i < len(row); i += 4 {
+			p := row[i : i+4 : i+4]
+			switch a := uint32(p[3]); a {
+			case 0xff:
+			case 0:
+				p[0], p[1], p[2], p[3] = c.R, c.G, c.B, 0xff
+			default:
+				na := 0xff - a
+				p[0] = uint8((uint32(p[0])*a + br*na + 0x7f) / 0xff)
+				p[1] = uint8((uint32(p[1])*a + bgc*na + 0x7f) / 0xff)
+				p[2] = uint8((uint32(p[2])*a + bb*na + 0x7f) / 0xff)
+				p[3] = 0xff
+			}
+		}
+	}
+}
+
+// premultiply turns non-premultiplied pixels into premultiplied ones.
+func premultiply(pix []uint8, stride int, r image.Rectangle) {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := pix[y*stride+4*r.Min.X : y*stride+4*r.Max.X]
+		for i := 0; i < len(row); i += 4 {
+			p := row[i : i+4 : i+4]
+			if a := uint32(p[3]); a != 0xff {
+				p[0] = uint8(uint32(p[0]) * a / 0xff)
+				p[1] = uint8(uint32(p[1]) * a / 0xff)
+				p[2] = uint8(uint32(p[2]) * a / 0xff)
+			}
+		}
+	}
+}
