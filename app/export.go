@@ -206,15 +206,25 @@ func RenderBoard(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*image.NRG
 // boardScene builds the drawing of an export of the board with that id, on
 // Fyne's goroutine, and the plan of its image; the scene may then be
 // painted on any goroutines, band by band. The background, unless the
-// export is transparent, is the scene's first fill.
+// export is transparent, is painted under the scene's objects.
 func boardScene(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*render.Scene, exportPlan, error) {
+	content, plan, colors, err := boardContent(p, id, opt)
+	if err != nil {
+		return nil, plan, err
+	}
+	return newExportScene(content, plan, colors, opt), plan, nil
+}
+
+// boardContent is what an export of the board with that id draws: a
+// fresh view of the board, clipped to the export's area, and the footer.
+func boardContent(p *canvas.Project, id uuid.UUID, opt ExportOptions) (fyne.CanvasObject, exportPlan, render.Palette, error) {
 	bd := p.Board(id)
 	if bd == nil {
-		return nil, exportPlan{}, fmt.Errorf("no board with id %s", id)
+		return nil, exportPlan{}, render.Palette{}, fmt.Errorf("no board with id %s", id)
 	}
 	plan, err := planExport(bd, opt)
 	if err != nil {
-		return nil, plan, err
+		return nil, plan, render.Palette{}, err
 	}
 	colors := exportPalette(opt)
 
@@ -231,7 +241,7 @@ func boardScene(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*render.Sce
 	if opt.Footer {
 		objs = append(objs, footer(p, bd, opt.Date, colors, plan.size, float32(plan.area.H))...)
 	}
-	return newExportScene(container.NewWithoutLayout(objs...), plan, colors, opt), plan, nil
+	return container.NewWithoutLayout(objs...), plan, colors, nil
 }
 
 // newExportScene flattens content, drawn over the look's background

@@ -3,6 +3,8 @@ package app
 import (
 	"image"
 
+	"fyne.io/fyne/v2"
+
 	"fyne.io/fyne/v2/container"
 
 	"github.com/jobcanvas/jobcanvas/app/render"
@@ -40,16 +42,25 @@ func RenderLandscape(p *canvas.Project, opt ExportOptions) (*image.NRGBA, error)
 // landscapeScene builds the drawing of a landscape export, as boardScene
 // does a board's.
 func landscapeScene(p *canvas.Project, opt ExportOptions) (*render.Scene, exportPlan, error) {
-	plan, err := planSize(render.LandscapeExportSize, opt)
+	content, plan, colors, err := landscapeContent(p, opt)
 	if err != nil {
 		return nil, plan, err
+	}
+	return newExportScene(content, plan, colors, opt), plan, nil
+}
+
+// landscapeContent is what a landscape export draws.
+func landscapeContent(p *canvas.Project, opt ExportOptions) (fyne.CanvasObject, exportPlan, render.Palette, error) {
+	plan, err := planSize(render.LandscapeExportSize, opt)
+	if err != nil {
+		return nil, plan, render.Palette{}, err
 	}
 	colors := exportPalette(opt)
 	view := render.NewLandscapeView(colors, false)
 	view.SetTitle(landscapeTitle(p))
 	view.SetDots(canvas.Dots(p))
 	view.Layout(plan.size)
-	return newExportScene(container.NewWithoutLayout(view.Objects()...), plan, colors, opt), plan, nil
+	return container.NewWithoutLayout(view.Objects()...), plan, colors, nil
 }
 
 // landscapeTitle is the line over the landscape: what it is, and of which

@@ -353,9 +353,11 @@ func premultiply(pix []uint8, stride int, r image.Rectangle) {
 		for i := 0; i < len(row); i += 4 {
 			p := row[i : i+4 : i+4]
 			if a := uint32(p[3]); a != 0xff {
-				p[0] = uint8(uint32(p[0]) * a / 0xff)
-				p[1] = uint8(uint32(p[1]) * a / 0xff)
-				p[2] = uint8(uint32(p[2]) * a / 0xff)
+				// As color.NRGBA's RGBA does it, so that the image says what
+				// the non-premultiplied one would.
+				p[0] = uint8((uint32(p[0]) * 0x101 * a / 0xff) >> 8)
+				p[1] = uint8((uint32(p[1]) * 0x101 * a / 0xff) >> 8)
+				p[2] = uint8((uint32(p[2]) * 0x101 * a / 0xff) >> 8)
 			}
 		}
 	}
