@@ -35,8 +35,8 @@ const bucketRows = 64
 type opKind uint8
 
 const (
-	opFill  opKind = iota // an axis-aligned rectangle of whole pixels
-	opRaw                 // a rasterised shape
+	opFill opKind = iota // an axis-aligned rectangle of whole pixels
+	opRaw                // a rasterised shape
 	opText
 	opImage
 )
