@@ -25,6 +25,7 @@ type Scene struct {
 	pixels image.Point
 	scale  float32
 	text   *TextPainter
+	raws   []*image.RGBA // the rasterised shapes
 	// rows holds the indices of the drawn ops, in paint order, by bucket
 	// of bucketRows pixel rows, so that a band reads only its own.
 	rows [][]int32
@@ -45,7 +46,7 @@ type op struct {
 	kind   opKind
 	r      image.Rectangle // the pixels it may touch: inside its clip and the canvas
 	col    [4]uint32       // opFill: premultiplied, 16 bits a channel
-	raw    *image.RGBA     // opRaw, shared by the ops of alike shapes
+	shape  int32           // opRaw: its image in Scene.raws, shared by alike shapes
 	text   *fcanvas.Text   // opText
 	pos    fyne.Position   // opText: its absolute top-left, in units
 	clip   image.Rectangle // opText
@@ -65,8 +66,9 @@ func NewScene(root fyne.CanvasObject, size fyne.Size, scale float32, background 
 	s := &Scene{scale: scale, text: text,
 		pixels: image.Pt(toPixels(size.Width, scale), toPixels(size.Height, scale))}
 	s.bg = background
-	b := sceneBuilder{s: s, size: size, canvas: image.Rectangle{Max: s.pixels}, shapes: map[shapeKey]*image.RGBA{}}
+	b := sceneBuilder{s: s, size: size, canvas: image.Rectangle{Max: s.pixels}, shapes: map[shapeKey]int32{}}
 	b.walk(root, fyne.Position{}, fyne.Position{}, fyne.NewSize(math.MaxInt32, math.MaxInt32))
+	b.rasterShapes()
 	s.cull()
 	s.index()
 	return s
@@ -95,10 +97,11 @@ func toPixels(v, scale float32) int { return int(math.Ceil(float64(v * scale))) 
 func roundPixels(v, scale float32) float32 { return float32(math.Round(float64(v * scale))) }
 
 type sceneBuilder struct {
-	s      *Scene
-	size   fyne.Size
-	canvas image.Rectangle
-	shapes map[shapeKey]*image.RGBA
+	s       *Scene
+	size    fyne.Size
+	canvas  image.Rectangle
+	shapes  map[shapeKey]int32 // index in pending
+	pending []func() *image.RGBA
 }
 
 // walk follows Fyne's walk of the visible object tree: an object is drawn
@@ -305,7 +308,7 @@ func (s *Scene) paint(pix []uint8, stride int, rect image.Rectangle) image.Recta
 		case opFill:
 			fill(pix, stride, r, o.col, sc)
 		case opRaw:
-			drawRaw(pix, stride, r, o.raw, o.at.Sub(origin))
+			drawRaw(pix, stride, r, s.raws[o.shape], o.at.Sub(origin))
 		case opText:
 			if s.text != nil {
 				s.text.PaintText(band, o.clip.Intersect(b), o.text, o.pos, s.scale)

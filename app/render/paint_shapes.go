@@ -4,6 +4,8 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"runtime"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
@@ -41,18 +43,51 @@ func rgba64(c color.Color) (v [4]uint32) {
 	return v
 }
 
-// raw places a rasterised shape: its image's origin at the box's corner.
+// raw places a rasterised shape, its image's origin at the padded box's
+// corner. Shapes are rasterised once the whole tree is walked, each
+// distinct one once, on every core (rasterShapes).
 func (b *sceneBuilder) raw(key shapeKey, pos fyne.Position, clip image.Rectangle, make func() *image.RGBA) {
 	sc := b.s.scale
-	img, ok := b.shapes[key]
+	i, ok := b.shapes[key]
 	if !ok {
-		img = make()
-		b.shapes[key] = img
+		i = int32(len(b.pending))
+		b.pending = append(b.pending, make)
+		b.shapes[key] = i
 	}
 	at := image.Pt(toPixels(pos.X-key.pad, sc), toPixels(pos.Y-key.pad, sc))
-	w, h := toPixels(key.w+2*key.pad, sc), toPixels(key.h+2*key.pad, sc) // as the software painter clips
-	r := image.Rectangle{Min: at, Max: at.Add(image.Pt(w, h))}.Intersect(img.Bounds().Add(at))
-	b.push(op{kind: opRaw, r: r.Intersect(clip), raw: img, at: at})
+	// The software painter clips to the box rounded up, its image is the
+	// box rounded: the smaller of the two.
+	w := min(toPixels(key.w+2*key.pad, sc), int(roundPixels(key.w+2*key.pad, sc)))
+	h := min(toPixels(key.h+2*key.pad, sc), int(roundPixels(key.h+2*key.pad, sc)))
+	r := image.Rectangle{Min: at, Max: at.Add(image.Pt(w, h))}
+	b.push(op{kind: opRaw, r: r.Intersect(clip), shape: i, at: at})
+}
+
+// rasterShapes rasterises the scene's distinct shapes, the biggest first,
+// on every core: the template's frames and rings are millions of pixels
+// at 2×.
+func (b *sceneBuilder) rasterShapes() {
+	s := b.s
+	s.raws = make([]*image.RGBA, len(b.pending))
+	jobs := make(chan int, len(b.pending))
+	for i := range b.pending {
+		jobs <- i
+	}
+	close(jobs)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(b.pending)) {
+		wg.Go(func() {
+			for i := range jobs {
+				s.raws[i] = b.pending[i]()
+			}
+		})
+	}
+	wg.Wait()
+	for i := range s.ops {
+		if o := &s.ops[i]; o.kind == opRaw {
+			o.r = o.r.Intersect(s.raws[o.shape].Bounds().Add(o.at))
+		}
+	}
 }
 
 func (b *sceneBuilder) scaler() func(float32) float32 {
