@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
+	"github.com/srwiley/rasterx"
 	xdraw "golang.org/x/image/draw"
 )
 
@@ -101,7 +102,7 @@ type sceneBuilder struct {
 	size    fyne.Size
 	canvas  image.Rectangle
 	shapes  map[shapeKey]int32 // index in pending
-	pending []func() *image.RGBA
+	pending []func(*rasterx.ScannerGV) *image.RGBA
 }
 
 // walk follows Fyne's walk of the visible object tree: an object is drawn

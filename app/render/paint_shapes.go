@@ -46,7 +46,7 @@ func rgba64(c color.Color) (v [4]uint32) {
 // raw places a rasterised shape, its image's origin at the padded box's
 // corner. Shapes are rasterised once the whole tree is walked, each
 // distinct one once, on every core (rasterShapes).
-func (b *sceneBuilder) raw(key shapeKey, pos fyne.Position, clip image.Rectangle, make func() *image.RGBA) {
+func (b *sceneBuilder) raw(key shapeKey, pos fyne.Position, clip image.Rectangle, make func(*rasterx.ScannerGV) *image.RGBA) {
 	sc := b.s.scale
 	i, ok := b.shapes[key]
 	if !ok {
@@ -77,8 +77,11 @@ func (b *sceneBuilder) rasterShapes() {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(b.pending)) {
 		wg.Go(func() {
+			// One scanner a worker: its rasteriser's buffers, the size of
+			// the biggest shape, are reused.
+			scanner := rasterx.NewScannerGV(1, 1, nil, image.Rectangle{})
 			for i := range jobs {
-				s.raws[i] = b.pending[i]()
+				s.raws[i] = b.pending[i](scanner)
 			}
 		})
 	}
@@ -131,8 +134,8 @@ func (b *sceneBuilder) addRectangle(o *fcanvas.Rectangle, pos fyne.Position, cli
 	}
 	key := shapeKey{kind: 'r', w: width, h: height, pad: pad, stroke: o.StrokeWidth, radii: [4]float32{tr, tl, br, bl},
 		fill: rgba64(o.FillColor), strokeCol: rgba64(o.StrokeColor), hasFill: o.FillColor != nil, hasStrokeColor: o.StrokeColor != nil}
-	b.raw(key, pos, clip, func() *image.RGBA {
-		return rasterOblong(o.FillColor, o.StrokeColor, o.StrokeWidth, tr, tl, br, bl, width, height, pad, b.scaler())
+	b.raw(key, pos, clip, func(sc *rasterx.ScannerGV) *image.RGBA {
+		return rasterOblong(sc, o.FillColor, o.StrokeColor, o.StrokeWidth, tr, tl, br, bl, width, height, pad, b.scaler())
 	})
 }
 
@@ -151,7 +154,7 @@ func (b *sceneBuilder) addCircle(o *fcanvas.Circle, pos fyne.Position, clip imag
 	size := o.Size()
 	key := shapeKey{kind: 'c', w: size.Width, h: size.Height, pad: pad, stroke: o.StrokeWidth,
 		fill: rgba64(o.FillColor), strokeCol: rgba64(o.StrokeColor), hasFill: o.FillColor != nil, hasStrokeColor: o.StrokeColor != nil}
-	b.raw(key, pos, clip, func() *image.RGBA { return rasterCircle(o, pad, b.scaler()) })
+	b.raw(key, pos, clip, func(sc *rasterx.ScannerGV) *image.RGBA { return rasterCircle(sc, o, pad, b.scaler()) })
 }
 
 func (b *sceneBuilder) addLine(o *fcanvas.Line, pos fyne.Position, clip image.Rectangle) {
@@ -164,11 +167,19 @@ func (b *sceneBuilder) addLine(o *fcanvas.Line, pos fyne.Position, clip image.Re
 	key := shapeKey{kind: 'l', w: size.Width, h: size.Height, pad: pad, stroke: o.StrokeWidth,
 		p1: o.Position1.Subtract(at), p2: o.Position2.Subtract(at),
 		strokeCol: rgba64(o.StrokeColor), hasStrokeColor: o.StrokeColor != nil}
-	b.raw(key, pos, clip, func() *image.RGBA { return rasterLine(o, pad, b.scaler()) })
+	b.raw(key, pos, clip, func(sc *rasterx.ScannerGV) *image.RGBA { return rasterLine(sc, o, pad, b.scaler()) })
+}
+
+// resetScanner makes a used scanner as rasterx.NewScannerGV makes a new
+// one, drawing into raw.
+func resetScanner(s *rasterx.ScannerGV, raw *image.RGBA, w, h int) {
+	s.SetBounds(w, h)
+	s.Dest, s.Targ = raw, raw.Bounds()
+	s.SetColor(&color.RGBA{255, 0, 0, 255})
 }
 
 // rasterCircle is Fyne's painter.DrawCircle.
-func rasterCircle(circle *fcanvas.Circle, vectorPad float32, scale func(float32) float32) *image.RGBA {
+func rasterCircle(scanner *rasterx.ScannerGV, circle *fcanvas.Circle, vectorPad float32, scale func(float32) float32) *image.RGBA {
 	size := circle.Size()
 	radius := min(size.Width, size.Height) / 2
 	width := int(scale(size.Width + vectorPad*2))
@@ -176,7 +187,7 @@ func rasterCircle(circle *fcanvas.Circle, vectorPad float32, scale func(float32)
 	stroke := scale(circle.StrokeWidth)
 
 	raw := image.NewRGBA(image.Rect(0, 0, width, height))
-	scanner := rasterx.NewScannerGV(int(size.Width), int(size.Height), raw, raw.Bounds())
+	resetScanner(scanner, raw, int(size.Width), int(size.Height))
 	if circle.FillColor != nil {
 		filler := rasterx.NewFiller(width, height, scanner)
 		filler.SetColor(circle.FillColor)
@@ -192,7 +203,7 @@ func rasterCircle(circle *fcanvas.Circle, vectorPad float32, scale func(float32)
 }
 
 // rasterLine is Fyne's painter.DrawLine.
-func rasterLine(line *fcanvas.Line, vectorPad float32, scale func(float32) float32) *image.RGBA {
+func rasterLine(scanner *rasterx.ScannerGV, line *fcanvas.Line, vectorPad float32, scale func(float32) float32) *image.RGBA {
 	size := line.Size()
 	width := int(scale(size.Width + vectorPad*2))
 	height := int(scale(size.Height + vectorPad*2))
@@ -201,7 +212,7 @@ func rasterLine(line *fcanvas.Line, vectorPad float32, scale func(float32) float
 		stroke = 1
 	}
 	raw := image.NewRGBA(image.Rect(0, 0, width, height))
-	scanner := rasterx.NewScannerGV(int(size.Width), int(size.Height), raw, raw.Bounds())
+	resetScanner(scanner, raw, int(size.Width), int(size.Height))
 	dasher := rasterx.NewDasher(width, height, scanner)
 	dasher.SetColor(line.StrokeColor)
 	dasher.SetStroke(fixed.Int26_6(float64(stroke)*64), 0, nil, nil, nil, 0, nil, 0)
@@ -266,7 +277,7 @@ func roundedPath(a rasterx.Adder, p1x, p1y, p3x, p3y, rTL, rTR, rBR, rBL float32
 }
 
 // rasterOblong is Fyne's painter drawOblong.
-func rasterOblong(fill, strokeCol color.Color, strokeWidth, topRightRadius, topLeftRadius, bottomRightRadius, bottomLeftRadius, rWidth, rHeight, vectorPad float32, scale func(float32) float32) *image.RGBA {
+func rasterOblong(scanner *rasterx.ScannerGV, fill, strokeCol color.Color, strokeWidth, topRightRadius, topLeftRadius, bottomRightRadius, bottomLeftRadius, rWidth, rHeight, vectorPad float32, scale func(float32) float32) *image.RGBA {
 	size := fyne.NewSize(rWidth, rHeight)
 	topRightRadius = maxCornerRadius(topRightRadius, topLeftRadius, bottomRightRadius, size)
 	topLeftRadius = maxCornerRadius(topLeftRadius, topRightRadius, bottomLeftRadius, size)
@@ -278,7 +289,7 @@ func rasterOblong(fill, strokeCol color.Color, strokeWidth, topRightRadius, topL
 	stroke := scale(strokeWidth)
 
 	raw := image.NewRGBA(image.Rect(0, 0, width, height))
-	scanner := rasterx.NewScannerGV(int(rWidth), int(rHeight), raw, raw.Bounds())
+	resetScanner(scanner, raw, int(rWidth), int(rHeight))
 
 	scaledPad := scale(vectorPad)
 	p1x, p1y := scaledPad, scaledPad
