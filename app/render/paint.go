@@ -27,6 +27,7 @@ type Scene struct {
 	scale  float32
 	text   *TextPainter
 	raws   []*image.RGBA // the rasterised shapes
+	images []image.Image // the images and rasters, at their size in pixels
 	// rows holds the indices of the drawn ops, in paint order, by bucket
 	// of bucketRows pixel rows, so that a band reads only its own.
 	rows [][]int32
@@ -45,15 +46,13 @@ const (
 
 type op struct {
 	kind   opKind
+	hidden bool            // covered by a later opaque fill
+	shape  int32           // opRaw: its image in Scene.raws, shared by alike shapes; opImage: in Scene.images
 	r      image.Rectangle // the pixels it may touch: inside its clip and the canvas
 	col    [4]uint32       // opFill: premultiplied, 16 bits a channel
-	shape  int32           // opRaw: its image in Scene.raws, shared by alike shapes
+	at     image.Point     // opRaw, opImage: where the image's origin goes
 	text   *fcanvas.Text   // opText
 	pos    fyne.Position   // opText: its absolute top-left, in units
-	clip   image.Rectangle // opText
-	img    image.Image     // opImage
-	at     image.Point     // opRaw, opImage: where the image's origin goes
-	hidden bool            // covered by a later opaque fill
 }
 
 // NewScene flattens the visible objects of root, a canvas of size units,
@@ -103,6 +102,7 @@ type sceneBuilder struct {
 	canvas  image.Rectangle
 	shapes  map[shapeKey]int32 // index in pending
 	pending []func(*rasterx.ScannerGV) *image.RGBA
+	areas   []int // of the pending shapes' images, in pixels
 }
 
 // walk follows Fyne's walk of the visible object tree: an object is drawn
@@ -172,7 +172,7 @@ func (b *sceneBuilder) add(obj fyne.CanvasObject, pos fyne.Position, clip image.
 		y1 := pos.Y + fyne.Max(size.Height, min.Height) + pad
 		r := image.Rect(int(math.Floor(float64(x0*sc))), int(math.Floor(float64((pos.Y-pad)*sc))),
 			toPixels(x1, sc), toPixels(y1, sc))
-		b.push(op{kind: opText, r: r.Intersect(clip), text: o, pos: pos, clip: clip})
+		b.push(op{kind: opText, r: r.Intersect(clip), text: o, pos: pos})
 	case *fcanvas.Raster:
 		w, h := toPixels(o.Size().Width, sc), toPixels(o.Size().Height, sc)
 		if w <= 0 || h <= 0 {
@@ -206,7 +206,8 @@ func (b *sceneBuilder) addImage(img image.Image, mode fcanvas.ImageScale, pos fy
 	}
 	at := image.Pt(toPixels(pos.X, b.s.scale), toPixels(pos.Y, b.s.scale))
 	r := image.Rectangle{Min: at, Max: at.Add(image.Pt(w, h))}
-	b.push(op{kind: opImage, r: r.Intersect(clip), img: img, at: at.Sub(img.Bounds().Min)})
+	b.s.images = append(b.s.images, img)
+	b.push(op{kind: opImage, r: r.Intersect(clip), shape: int32(len(b.s.images) - 1), at: at.Sub(img.Bounds().Min)})
 }
 
 // cull hides the ops fully covered by an opaque fill painted after them:
@@ -312,10 +313,11 @@ func (s *Scene) paint(pix []uint8, stride int, rect image.Rectangle) image.Recta
 			drawRaw(pix, stride, r, s.raws[o.shape], o.at.Sub(origin))
 		case opText:
 			if s.text != nil {
-				s.text.PaintText(band, o.clip.Intersect(b), o.text, o.pos, s.scale)
+				// Its bounds are within its clip, and take in all it draws.
+				s.text.PaintText(band, o.r.Intersect(b), o.text, o.pos, s.scale)
 			}
 		case opImage:
-			drawImage(pix, stride, r, o.img, o.at.Sub(origin))
+			drawImage(pix, stride, r, s.images[o.shape], o.at.Sub(origin))
 		}
 	}
 	sc.idx = idx

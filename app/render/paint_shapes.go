@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -48,20 +49,23 @@ func rgba64(c color.Color) (v [4]uint32) {
 // distinct one once, on every core (rasterShapes).
 func (b *sceneBuilder) raw(key shapeKey, pos fyne.Position, clip image.Rectangle, make func(*rasterx.ScannerGV) *image.RGBA) {
 	sc := b.s.scale
-	i, ok := b.shapes[key]
-	if !ok {
-		i = int32(len(b.pending))
-		b.pending = append(b.pending, make)
-		b.shapes[key] = i
-	}
 	at := image.Pt(toPixels(pos.X-key.pad, sc), toPixels(pos.Y-key.pad, sc))
 	// The software painter clips to the box rounded up, its image is the
 	// box rounded: the smaller of the two.
 	w := min(toPixels(key.w+2*key.pad, sc), int(roundPixels(key.w+2*key.pad, sc)))
 	h := min(toPixels(key.h+2*key.pad, sc), int(roundPixels(key.h+2*key.pad, sc)))
+	i, ok := b.shapes[key]
+	if !ok {
+		i = int32(len(b.pending))
+		b.pending = append(b.pending, make)
+		b.areas = append(b.areas, w*h)
+		b.shapes[key] = i
+	}
 	r := image.Rectangle{Min: at, Max: at.Add(image.Pt(w, h))}
 	b.push(op{kind: opRaw, r: r.Intersect(clip), shape: i, at: at})
 }
+
+var scanners = sync.Pool{New: func() any { return rasterx.NewScannerGV(1, 1, nil, image.Rectangle{}) }}
 
 // rasterShapes rasterises the scene's distinct shapes, the biggest first,
 // on every core: the template's frames and rings are millions of pixels
@@ -69,8 +73,13 @@ func (b *sceneBuilder) raw(key shapeKey, pos fyne.Position, clip image.Rectangle
 func (b *sceneBuilder) rasterShapes() {
 	s := b.s
 	s.raws = make([]*image.RGBA, len(b.pending))
+	order := make([]int, len(b.pending))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return b.areas[j] - b.areas[i] })
 	jobs := make(chan int, len(b.pending))
-	for i := range b.pending {
+	for _, i := range order {
 		jobs <- i
 	}
 	close(jobs)
@@ -78,11 +87,12 @@ func (b *sceneBuilder) rasterShapes() {
 	for range min(runtime.GOMAXPROCS(0), len(b.pending)) {
 		wg.Go(func() {
 			// One scanner a worker: its rasteriser's buffers, the size of
-			// the biggest shape, are reused.
-			scanner := rasterx.NewScannerGV(1, 1, nil, image.Rectangle{})
+			// the biggest shape, are reused, from one export to the next too.
+			scanner := scanners.Get().(*rasterx.ScannerGV)
 			for i := range jobs {
 				s.raws[i] = b.pending[i](scanner)
 			}
+			scanners.Put(scanner)
 		})
 	}
 	wg.Wait()
