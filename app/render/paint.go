@@ -161,18 +161,7 @@ func (b *sceneBuilder) add(obj fyne.CanvasObject, pos fyne.Position, clip image.
 		if o.Text == "" {
 			return
 		}
-		// Text may spill out of its box (a trailing or centred text wider
-		// than it, italics, descenders): its bounds are generous, they
-		// only choose the bands it is drawn in and what may cover it.
-		min := o.MinSize()
-		size := o.Size()
-		pad := o.TextSize/2 + 2
-		x0 := pos.X + fyne.Min(0, size.Width-min.Width) - pad
-		x1 := pos.X + fyne.Max(size.Width, min.Width) + pad
-		y1 := pos.Y + fyne.Max(size.Height, min.Height) + pad
-		r := image.Rect(int(math.Floor(float64(x0*sc))), int(math.Floor(float64((pos.Y-pad)*sc))),
-			toPixels(x1, sc), toPixels(y1, sc))
-		b.push(op{kind: opText, r: r.Intersect(clip), text: o, pos: pos})
+		b.push(op{kind: opText, r: textImageRect(o, pos, sc).Intersect(clip), text: o, pos: pos})
 	case *fcanvas.Raster:
 		w, h := toPixels(o.Size().Width, sc), toPixels(o.Size().Height, sc)
 		if w <= 0 || h <= 0 {
@@ -255,8 +244,9 @@ func (s *Scene) index() {
 
 // scratch is one painting goroutine's working memory.
 type scratch struct {
-	idx []int32
-	row []uint8
+	idx  []int32
+	row  []uint8
+	text []uint8
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -302,7 +292,6 @@ func (s *Scene) paint(pix []uint8, stride int, rect image.Rectangle) image.Recta
 	}
 	// The ops work in the band's own coordinates.
 	origin := rect.Min
-	band := &image.RGBA{Pix: pix, Stride: stride, Rect: rect}
 	for _, i := range idx {
 		o := &s.ops[i]
 		r := o.r.Intersect(b).Sub(origin)
@@ -312,10 +301,7 @@ func (s *Scene) paint(pix []uint8, stride int, rect image.Rectangle) image.Recta
 		case opRaw:
 			drawRaw(pix, stride, r, s.raws[o.shape], o.at.Sub(origin))
 		case opText:
-			if s.text != nil {
-				// Its bounds are within its clip, and take in all it draws.
-				s.text.PaintText(band, o.r.Intersect(b), o.text, o.pos, s.scale)
-			}
+			s.paintText(pix, stride, r, o, origin, sc)
 		case opImage:
 			drawImage(pix, stride, r, s.images[o.shape], o.at.Sub(origin))
 		}
@@ -325,6 +311,49 @@ func (s *Scene) paint(pix []uint8, stride int, rect image.Rectangle) image.Recta
 		fillUnder(pix, stride, b.Sub(origin), s.bg)
 	}
 	return b
+}
+
+// textImageRect is where Fyne's software painter puts the image of t's
+// text (its drawText): MinSize and a little room for descenders and
+// italics, placed by the alignment in t's box and centred down it.
+func textImageRect(t *fcanvas.Text, pos fyne.Position, scale float32) image.Rectangle {
+	min := t.MinSize()
+	var italic float32
+	if t.TextStyle.Italic {
+		italic = t.TextSize / 5 // its VectorPad
+	}
+	w, h := toPixels(min.Width+italic, scale), toPixels(min.Height+1, scale) // 1: TextVectorPad
+	size := t.Size()
+	var dx, dy float32
+	switch t.Alignment {
+	case fyne.TextAlignTrailing:
+		dx = size.Width - min.Width
+	case fyne.TextAlignCenter:
+		dx = (size.Width - min.Width) / 2
+	}
+	if size.Height > min.Height {
+		dy = (size.Height - min.Height) / 2
+	}
+	x, y := toPixels(pos.X+dx, scale), toPixels(pos.Y+dy, scale)
+	return image.Rect(x, y, x+w, y+h)
+}
+
+// paintText paints a text op within r (band coordinates, the band's
+// origin at origin) as the software painter does: the text drawn alone
+// into a transparent image, which is then put over the band.
+func (s *Scene) paintText(pix []uint8, stride int, r image.Rectangle, o *op, origin image.Point, sc *scratch) {
+	if s.text == nil || r.Empty() {
+		return
+	}
+	n := 4 * r.Dx() * r.Dy()
+	if cap(sc.text) < n {
+		sc.text = make([]uint8, n)
+	}
+	buf := sc.text[:n]
+	clear(buf)
+	abs := r.Add(origin)
+	s.text.PaintText(&image.RGBA{Pix: buf, Stride: 4 * r.Dx(), Rect: abs}, abs, o.text, o.pos, s.scale)
+	drawRaw(pix, stride, r, &image.RGBA{Pix: buf, Stride: 4 * r.Dx(), Rect: image.Rectangle{Max: r.Size()}}, r.Min)
 }
 
 // fillUnder puts the opaque background under the painted pixels as the

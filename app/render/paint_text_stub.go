@@ -24,7 +24,8 @@ func NewTextPainter(th fyne.Theme) *TextPainter { return &TextPainter{} }
 
 // PaintText draws t, whose top-left is at pos (absolute, in canvas units),
 // into dst at scale pixels per unit, touching only pixels inside
-// clip ∩ dst.Bounds().
+// clip ∩ dst.Bounds(). The scene hands it a transparent dst; the
+// stand-in writes the text's image there rather than blending it.
 func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanvas.Text, pos fyne.Position, scale float32) {
 	clip = clip.Intersect(dst.Bounds())
 	if clip.Empty() || t.Text == "" {
@@ -32,44 +33,25 @@ func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanv
 	}
 	tp.mu.Lock()
 	defer tp.mu.Unlock()
-	// Where the software painter puts the text's image (its drawText).
-	min := t.MinSize()
-	var italic float32
-	if t.TextStyle.Italic {
-		italic = t.TextSize / 5
-	}
-	w, h := toPixels(min.Width+italic, scale), toPixels(min.Height+1, scale)
-	size := t.Size()
-	var dx, dy float32
-	switch t.Alignment {
-	case fyne.TextAlignTrailing:
-		dx = size.Width - min.Width
-	case fyne.TextAlignCenter:
-		dx = (size.Width - min.Width) / 2
-	}
-	if size.Height > min.Height {
-		dy = (size.Height - min.Height) / 2
-	}
-	at := image.Pt(toPixels(pos.X+dx, scale), toPixels(pos.Y+dy, scale))
-	r := image.Rect(at.X, at.Y, at.X+w, at.Y+h).Intersect(clip)
+	at := textImageRect(t, pos, scale)
+	r := at.Intersect(clip)
 	if r.Empty() {
 		return
 	}
 	// The text is drawn alone on a small canvas, over black and over
-	// white: from the two, its premultiplied colour and its coverage come
-	// back exactly, to be put over dst as the board's canvas would.
+	// white: from the two, the image of the text Fyne's painter makes
+	// (premultiplied) comes back exactly.
 	const k = 2 // pixels around it
+	min := t.MinSize()
+	w, h := at.Dx(), at.Dy()
 	onBlack, onWhite := textOver(t, min, color.Black, scale, w, h, k), textOver(t, min, color.White, scale, w, h, k)
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			sx, sy := x-at.X+k, y-at.Y+k
+			sx, sy := x-at.Min.X+k, y-at.Min.Y+k
 			b := onBlack.Pix[onBlack.PixOffset(sx, sy):]
 			wr := onWhite.Pix[onWhite.PixOffset(sx, sy)]
-			a := 0xff + uint32(b[0]) - uint32(wr)
-			if a == 0 && (dst.Pix[dst.PixOffset(x, y)+3] == 0 || dst.Pix[dst.PixOffset(x, y)+3] == 0xff) {
-				continue
-			}
-			over(dst.Pix[dst.PixOffset(x, y):], uint32(b[0])*0x101, uint32(b[1])*0x101, uint32(b[2])*0x101, a*0x101)
+			p := dst.Pix[dst.PixOffset(x, y):]
+			p[0], p[1], p[2], p[3] = b[0], b[1], b[2], uint8(0xff+uint32(b[0])-uint32(wr))
 		}
 	}
 }
