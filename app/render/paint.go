@@ -199,9 +199,13 @@ func (b *sceneBuilder) addImage(img image.Image, mode fcanvas.ImageScale, pos fy
 	b.push(op{kind: opImage, r: r.Intersect(clip), shape: int32(len(b.s.images) - 1), at: at.Sub(img.Bounds().Min)})
 }
 
-// cull hides the ops fully covered by an opaque fill painted after them:
-// the shadows, bodies and text of cards under other cards. Only fills are
-// occluders, found through a coarse grid of the ones that overlap a cell.
+// cull hides the ops fully covered by an opaque fill painted after them
+// (the shadows, bodies and text of notes under other notes), and trims
+// from an op a strip along a side that such a fill covers (the part of a
+// note the next one in a pile hides): the fill paints those pixels over
+// anyway. Only big fills are occluders, found through a coarse grid of
+// the ones that overlap a cell; one that covers a side of an op holds
+// two of its corners, so the cells of the corners are enough.
 func (s *Scene) cull() {
 	const cell = 128
 	gw, gh := (s.pixels.X+cell-1)/cell, (s.pixels.Y+cell-1)/cell
@@ -217,16 +221,54 @@ func (s *Scene) cull() {
 			}
 		}
 	}
+	// Ops are taken in paint order: the fills after op i still have the
+	// bounds they paint or a covered part of them.
 	for i := range s.ops {
 		o := &s.ops[i]
-		occ := grid[(o.r.Min.Y/cell)*gw+o.r.Min.X/cell]
-		for j := len(occ) - 1; j >= 0 && int(occ[j]) > i; j-- {
-			if o.r.In(s.ops[occ[j]].r) {
-				o.hidden = true
-				break
+		for changed := true; changed && !o.hidden; {
+			changed = false
+			r := o.r
+			for _, c := range [4]image.Point{r.Min, {r.Max.X - 1, r.Min.Y}, {r.Min.X, r.Max.Y - 1}, r.Max.Sub(image.Pt(1, 1))} {
+				occ := grid[(c.Y/cell)*gw+c.X/cell]
+				for j := len(occ) - 1; j >= 0 && int(occ[j]) > i; j-- {
+					t := trim(o.r, s.ops[occ[j]].r)
+					if t.Empty() {
+						o.hidden = true
+						break
+					}
+					if t != o.r {
+						o.r, changed = t, true
+					}
+				}
+				if o.hidden || changed {
+					break
+				}
 			}
 		}
 	}
+}
+
+// trim is r without the strip along one of its sides that q covers (or
+// an empty rectangle when q covers all of r).
+func trim(r, q image.Rectangle) image.Rectangle {
+	if r.In(q) {
+		return image.Rectangle{}
+	}
+	if q.Min.X <= r.Min.X && q.Max.X >= r.Max.X { // across the whole width
+		if q.Min.Y <= r.Min.Y && q.Max.Y > r.Min.Y {
+			r.Min.Y = q.Max.Y
+		} else if q.Max.Y >= r.Max.Y && q.Min.Y < r.Max.Y {
+			r.Max.Y = q.Min.Y
+		}
+	}
+	if q.Min.Y <= r.Min.Y && q.Max.Y >= r.Max.Y { // down the whole height
+		if q.Min.X <= r.Min.X && q.Max.X > r.Min.X {
+			r.Min.X = q.Max.X
+		} else if q.Max.X >= r.Max.X && q.Min.X < r.Max.X {
+			r.Max.X = q.Min.X
+		}
+	}
+	return r
 }
 
 func (s *Scene) index() {
