@@ -26,7 +26,8 @@ type Scene struct {
 	pixels image.Point
 	scale  float32
 	text   *TextPainter
-	raws   []*image.RGBA // the rasterised shapes
+	raws   []*image.RGBA // the rasterised shapes, once ready is closed
+	ready  chan struct{}
 	images []image.Image // the images and rasters, at their size in pixels
 	// rows holds the indices of the drawn ops, in paint order, by bucket
 	// of bucketRows pixel rows, so that a band reads only its own.
@@ -315,6 +316,7 @@ func (s *Scene) paint(pix []uint8, stride int, rect image.Rectangle) image.Recta
 	if b.Empty() {
 		return b
 	}
+	<-s.ready // the shapes
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	// An op spans consecutive buckets: it is taken from the first one of
@@ -341,7 +343,8 @@ func (s *Scene) paint(pix []uint8, stride int, rect image.Rectangle) image.Recta
 		case opFill:
 			fill(pix, stride, r, o.col, sc)
 		case opRaw:
-			drawRaw(pix, stride, r, s.raws[o.shape], o.at.Sub(origin))
+			raw, at := s.raws[o.shape], o.at.Sub(origin)
+			drawRaw(pix, stride, r.Intersect(raw.Bounds().Add(at)), raw, at)
 		case opText:
 			s.paintText(pix, stride, r, o, origin, sc)
 		case opImage:

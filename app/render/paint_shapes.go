@@ -68,11 +68,14 @@ func (b *sceneBuilder) raw(key shapeKey, pos fyne.Position, clip image.Rectangle
 var scanners = sync.Pool{New: func() any { return rasterx.NewScannerGV(1, 1, nil, image.Rectangle{}) }}
 
 // rasterShapes rasterises the scene's distinct shapes, the biggest first,
-// on every core: the template's frames and rings are millions of pixels
-// at 2×.
+// on every core, in the background: the template's frames and rings are
+// millions of pixels at 2×, and Fyne's goroutine need not wait for them.
+// The shapes are copies of the objects' values, so that the views may
+// change meanwhile; painting waits for them.
 func (b *sceneBuilder) rasterShapes() {
 	s := b.s
 	s.raws = make([]*image.RGBA, len(b.pending))
+	s.ready = make(chan struct{})
 	order := make([]int, len(b.pending))
 	for i := range order {
 		order[i] = i
@@ -83,24 +86,23 @@ func (b *sceneBuilder) rasterShapes() {
 		jobs <- i
 	}
 	close(jobs)
+	pending := b.pending
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(b.pending)) {
+	for range min(runtime.GOMAXPROCS(0), len(pending)) {
 		wg.Go(func() {
 			// One scanner a worker: its rasteriser's buffers, the size of
 			// the biggest shape, are reused, from one export to the next too.
 			scanner := scanners.Get().(*rasterx.ScannerGV)
 			for i := range jobs {
-				s.raws[i] = b.pending[i](scanner)
+				s.raws[i] = pending[i](scanner)
 			}
 			scanners.Put(scanner)
 		})
 	}
-	wg.Wait()
-	for i := range s.ops {
-		if o := &s.ops[i]; o.kind == opRaw {
-			o.r = o.r.Intersect(s.raws[o.shape].Bounds().Add(o.at))
-		}
-	}
+	go func() {
+		wg.Wait()
+		close(s.ready)
+	}()
 }
 
 func (b *sceneBuilder) scaler() func(float32) float32 {
@@ -144,8 +146,9 @@ func (b *sceneBuilder) addRectangle(o *fcanvas.Rectangle, pos fyne.Position, cli
 	}
 	key := shapeKey{kind: 'r', w: width, h: height, pad: pad, stroke: o.StrokeWidth, radii: [4]float32{tr, tl, br, bl},
 		fill: rgba64(o.FillColor), strokeCol: rgba64(o.StrokeColor), hasFill: o.FillColor != nil, hasStrokeColor: o.StrokeColor != nil}
+	fillCol, strokeCol, strokeWidth, scale := o.FillColor, o.StrokeColor, o.StrokeWidth, b.scaler()
 	b.raw(key, pos, clip, func(sc *rasterx.ScannerGV) *image.RGBA {
-		return rasterOblong(sc, o.FillColor, o.StrokeColor, o.StrokeWidth, tr, tl, br, bl, width, height, pad, b.scaler())
+		return rasterOblong(sc, fillCol, strokeCol, strokeWidth, tr, tl, br, bl, width, height, pad, scale)
 	})
 }
 
@@ -164,7 +167,10 @@ func (b *sceneBuilder) addCircle(o *fcanvas.Circle, pos fyne.Position, clip imag
 	size := o.Size()
 	key := shapeKey{kind: 'c', w: size.Width, h: size.Height, pad: pad, stroke: o.StrokeWidth,
 		fill: rgba64(o.FillColor), strokeCol: rgba64(o.StrokeColor), hasFill: o.FillColor != nil, hasStrokeColor: o.StrokeColor != nil}
-	b.raw(key, pos, clip, func(sc *rasterx.ScannerGV) *image.RGBA { return rasterCircle(sc, o, pad, b.scaler()) })
+	snap := &fcanvas.Circle{FillColor: o.FillColor, StrokeColor: o.StrokeColor, StrokeWidth: o.StrokeWidth}
+	snap.Resize(size)
+	scale := b.scaler()
+	b.raw(key, pos, clip, func(sc *rasterx.ScannerGV) *image.RGBA { return rasterCircle(sc, snap, pad, scale) })
 }
 
 func (b *sceneBuilder) addLine(o *fcanvas.Line, pos fyne.Position, clip image.Rectangle) {
@@ -177,7 +183,9 @@ func (b *sceneBuilder) addLine(o *fcanvas.Line, pos fyne.Position, clip image.Re
 	key := shapeKey{kind: 'l', w: size.Width, h: size.Height, pad: pad, stroke: o.StrokeWidth,
 		p1: o.Position1.Subtract(at), p2: o.Position2.Subtract(at),
 		strokeCol: rgba64(o.StrokeColor), hasStrokeColor: o.StrokeColor != nil}
-	b.raw(key, pos, clip, func(sc *rasterx.ScannerGV) *image.RGBA { return rasterLine(sc, o, pad, b.scaler()) })
+	snap := &fcanvas.Line{Position1: o.Position1, Position2: o.Position2, StrokeColor: o.StrokeColor, StrokeWidth: o.StrokeWidth}
+	scale := b.scaler()
+	b.raw(key, pos, clip, func(sc *rasterx.ScannerGV) *image.RGBA { return rasterLine(sc, snap, pad, scale) })
 }
 
 // resetScanner makes a used scanner as rasterx.NewScannerGV makes a new
