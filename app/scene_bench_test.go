@@ -92,3 +92,44 @@ func BenchmarkSceneBuild2000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExportPNG2000 is the whole export of 2,000 piled notes at 2×
+// (4800 × 2480 px): the scene built, painted in bands on every core into
+// one image, and encoded; "floor" is one fill of an image of that size
+// and its encoding, in the same run, for the ratio.
+func BenchmarkExportPNG2000(b *testing.B) {
+	a := test.NewTempApp(b)
+	a.Settings().SetTheme(theme.DefaultTheme())
+	p, bd := exportBenchDocument(b, 2000)
+	opt := ExportOptions{Scale: 2}
+	b.Run("export", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			scene, plan, err := boardScene(p, bd.ID, opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			img := image.NewRGBA(image.Rectangle{Max: plan.pixels})
+			paintBands(scene, img)
+			if _, err := EncodePNG(img); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("floor", func(b *testing.B) {
+		size, err := ExportSize(p, bd.ID, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for range b.N {
+			img := image.NewRGBA(image.Rectangle{Max: size})
+			for i := 0; i < len(img.Pix); i += 4 {
+				img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = 0xfa, 0xfa, 0xfa, 0xff
+			}
+			if _, err := EncodePNG(img); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
