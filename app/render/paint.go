@@ -292,7 +292,7 @@ type scratch struct {
 	text []uint8
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+var sceneScratch = sync.Pool{New: func() any { return new(scratch) }}
 
 // Paint paints the part of the scene inside dst.Bounds() (in the image's
 // pixels) into dst, which must be transparent. It may be called on several
@@ -317,8 +317,8 @@ func (s *Scene) paint(pix []uint8, stride int, rect image.Rectangle) image.Recta
 		return b
 	}
 	<-s.ready // the shapes
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	sc := sceneScratch.Get().(*scratch)
+	defer sceneScratch.Put(sc)
 	// An op spans consecutive buckets: it is taken from the first one of
 	// them the band reads.
 	idx := sc.idx[:0]
