@@ -130,8 +130,8 @@ func TestExportReferenceCatchesOneWord(t *testing.T) {
 
 // assertMatchesReference compares img with the PNG at testdata/name: the
 // same size and the same pixels (any two fully transparent pixels are
-// alike). Rendering is deterministic (Fyne's software painter, the
-// bundled fonts), so no tolerance is needed, and any would let a changed
+// alike). Rendering is deterministic (render.Scene and its text painter,
+// the bundled fonts), so no tolerance is needed, and any would let a changed
 // word through. On failure the image is written to testdata/failed/name,
 // to look at and, if right, promote.
 func assertMatchesReference(t *testing.T, name string, img *image.NRGBA) {
