@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -263,7 +264,22 @@ func paintScene(scene *render.Scene, plan exportPlan, what string) (*image.NRGBA
 		return nil, fmt.Errorf("%s: the painter would make a %v px image, not %d × %d px", what, scene.Pixels(), plan.pixels.X, plan.pixels.Y)
 	}
 	img := image.NewNRGBA(image.Rectangle{Max: plan.pixels})
-	scene.PaintNRGBA(img)
+	// In bands, on every core, as the streaming encoder will.
+	const rows = 64
+	bands := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for y := range bands {
+				scene.PaintNRGBA(img.SubImage(image.Rect(0, y, plan.pixels.X, y+rows)).(*image.NRGBA))
+			}
+		})
+	}
+	for y := 0; y < plan.pixels.Y; y += rows {
+		bands <- y
+	}
+	close(bands)
+	wg.Wait()
 	return img, nil
 }
 
