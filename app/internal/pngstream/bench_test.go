@@ -1,13 +1,13 @@
 package pngstream
 
 import (
-	"bytes"
 	"image"
 	"image/draw"
 	"image/png"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -20,15 +20,7 @@ func boardImage(tb testing.TB, opaque bool) *image.RGBA {
 	if !opaque {
 		name = "jobmap_light_transparent_1x.png"
 	}
-	f, err := os.Open(filepath.Join("..", "..", "testdata", "export", name))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	tile, err := png.Decode(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	tile := readRGBA(tb, filepath.Join("..", "..", "testdata", "export", name))
 	img := image.NewRGBA(image.Rect(0, 0, 4800, 2480))
 	t := tile.Bounds().Size()
 	for y := 0; y < img.Rect.Max.Y; y += t.Y {
@@ -39,41 +31,52 @@ func boardImage(tb testing.TB, opaque bool) *image.RGBA {
 	return img
 }
 
-// BenchmarkFilters compares the row filters on a board-like image, two
+// BenchmarkFilters compares the row filters on board-like images, two
 // workers, with image/png at BestSpeed (its adaptive filter) as the
 // reference: png-bytes is the output's size, x-size its ratio to
-// image/png's.
+// image/png's, cpu-ms/op the CPU time an encode takes (all cores). The
+// images are boardImage's, or the PNG files PNGSTREAM_IMAGES names
+// (separated by commas), such as exports of a crowded board.
 //
-//	go test ./app/internal/pngstream -run '^$' -bench Filters -count 3
+//	go test ./app/internal/pngstream -run '^$' -bench Filters
 func BenchmarkFilters(b *testing.B) {
-	for _, opaque := range []bool{true, false} {
-		src := boardImage(b, opaque)
-		var ref bytes.Buffer
+	type named struct {
+		name string
+		img  *image.RGBA
+	}
+	images := []named{{"opaque", boardImage(b, true)}, {"translucent", boardImage(b, false)}}
+	if files := os.Getenv("PNGSTREAM_IMAGES"); files != "" {
+		images = nil
+		for _, file := range strings.Split(files, ",") {
+			images = append(images, named{filepath.Base(file), readRGBA(b, file)})
+		}
+	}
+	for _, im := range images {
+		src, opaque := im.img, im.img.Opaque()
+		var ref countingWriter
 		enc := png.Encoder{CompressionLevel: png.BestSpeed}
 		if err := enc.Encode(&ref, src); err != nil {
 			b.Fatal(err)
 		}
-		kind := "opaque"
-		if !opaque {
-			kind = "translucent"
-		}
-		b.Run(kind+"/image-png", func(b *testing.B) {
+		b.Run(im.name+"/image-png", func(b *testing.B) {
 			b.SetBytes(int64(len(src.Pix)))
+			defer reportCPU(b)()
 			for b.Loop() {
 				if err := enc.Encode(io.Discard, src); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(ref.Len()), "png-bytes")
+			b.ReportMetric(float64(ref), "png-bytes")
 		})
 		for _, f := range []struct {
 			name string
 			ft   int
 		}{{"none", -1}, {"sub", ftSub}, {"up", ftUp}, {"average", ftAvg}, {"paeth", ftPaeth}, {"adaptive", ftAdaptive}} {
-			b.Run(kind+"/"+f.name, func(b *testing.B) {
+			b.Run(im.name+"/"+f.name, func(b *testing.B) {
 				b.SetBytes(int64(len(src.Pix)))
 				paint := painterOf(src)
 				var n countingWriter
+				defer reportCPU(b)()
 				for b.Loop() {
 					n = 0
 					if err := Encode(&n, src.Rect.Size(), paint, Options{Opaque: opaque, Workers: 2, filter: f.ft}); err != nil {
@@ -81,10 +84,27 @@ func BenchmarkFilters(b *testing.B) {
 					}
 				}
 				b.ReportMetric(float64(n), "png-bytes")
-				b.ReportMetric(float64(n)/float64(ref.Len()), "x-size")
+				b.ReportMetric(float64(n)/float64(ref), "x-size")
 			})
 		}
 	}
+}
+
+// readRGBA is the image in a PNG file, as premultiplied RGBA.
+func readRGBA(tb testing.TB, file string) *image.RGBA {
+	tb.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	m, err := png.Decode(f)
+	if err != nil {
+		tb.Fatalf("%s: %v", file, err)
+	}
+	img := image.NewRGBA(image.Rectangle{Max: m.Bounds().Size()})
+	draw.Draw(img, img.Rect, m, m.Bounds().Min, draw.Src)
+	return img
 }
 
 // countingWriter counts what is written to it.
@@ -93,4 +113,15 @@ type countingWriter int64
 func (c *countingWriter) Write(p []byte) (int, error) {
 	*c += countingWriter(len(p))
 	return len(p), nil
+}
+
+// reportCPU starts measuring the CPU time of a benchmark; the function it
+// returns reports it a run.
+func reportCPU(b *testing.B) func() {
+	start, ok := cpuTime()
+	return func() {
+		if end, ok2 := cpuTime(); ok && ok2 {
+			b.ReportMetric(float64(end-start)/float64(b.N)/1e6, "cpu-ms/op")
+		}
+	}
 }

@@ -27,7 +27,7 @@ type Options struct {
 	// Otherwise the PNG is RGBA (colour type 6) with straight alpha.
 	Opaque bool
 	// BandHeight is the number of rows painted and compressed at a time;
-	// 0 chooses bands of about a megabyte.
+	// 0 chooses bands of about 4 MiB (218 rows of a 4800 px image).
 	BandHeight int
 	// Workers is the number of goroutines painting and compressing; 0
 	// means runtime.GOMAXPROCS(0).
@@ -40,7 +40,10 @@ type Options struct {
 
 // Sizes of things written.
 const (
-	bandBytes = 1 << 20 // the default band's size, as pixels in memory
+	// bandBytes is the default band's size, as pixels in memory. Each
+	// band starts deflate afresh: on a 4800 × 2480 board, bands of 1 MiB
+	// made the PNG 3 % larger than bands of 4 MiB (BenchmarkFilters).
+	bandBytes = 4 << 20
 	maxChunk  = 1 << 18 // the largest IDAT chunk's data
 )
 

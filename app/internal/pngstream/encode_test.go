@@ -12,6 +12,8 @@ import (
 	"io"
 	"math/rand/v2"
 	"runtime"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -166,7 +168,6 @@ func TestEncodeDecodesToThePaintedImage(t *testing.T) {
 		{64, 64, 64},   // one band
 		{64, 64, 1000}, // a band taller than the image
 		{513, 77, 0},
-		{1000, 700, 0}, // three default bands
 	}
 	filters := []int{0, -1, ftSub, ftUp, ftAvg, ftPaeth, ftAdaptive}
 	for _, sz := range sizes {
@@ -186,6 +187,36 @@ func TestEncodeDecodesToThePaintedImage(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Bands of the default height: about bandBytes each, the last one
+// shorter.
+func TestEncodeDefaultBands(t *testing.T) {
+	src := image.NewRGBA(image.Rect(0, 0, 2000, 1200))
+	for i := range src.Pix {
+		src.Pix[i] = uint8(i / 4000) // smooth, quick to compress
+		if i%4 == 3 {
+			src.Pix[i] = uint8(255 - i%7)
+		}
+	}
+	var heights []int
+	var mu sync.Mutex
+	paint := painterOf(src)
+	record := func(b *image.RGBA) error {
+		mu.Lock()
+		heights = append(heights, b.Rect.Dy())
+		mu.Unlock()
+		return paint(b)
+	}
+	var buf bytes.Buffer
+	if err := Encode(&buf, src.Rect.Size(), record, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	decodeSame(t, buf.Bytes(), src)
+	slices.Sort(heights)
+	if want := bandBytes / (4 * 2000); !slices.Equal(heights, []int{1200 - 2*want, want, want}) {
+		t.Errorf("bands of %v rows, want two of %d and the rest", heights, want)
 	}
 }
 

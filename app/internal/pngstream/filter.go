@@ -13,9 +13,21 @@ const (
 	ftAdaptive = 5
 )
 
-// defaultFilter is the filter Encode uses. Measured on a board-like image
-// (BenchmarkFilters, see the report in filter_test.go): Up is the fastest
-// and, after deflate, within a few per cent of the adaptive choice.
+// defaultFilter is the filter Encode uses, chosen by BenchmarkFilters on
+// the export of a value proposition canvas with 2,000 cards at 2× (4800 ×
+// 2480, opaque; and transparent), CPU time and size against image/png at
+// BestSpeed, which tries all five filters on every row:
+//
+//	filter    CPU, opaque  size    CPU, transparent  size
+//	none      0.62×        2.29×   0.58×             2.64×
+//	sub       0.64×        1.71×   0.68×             1.73×
+//	up        0.64×        1.07×   0.57×             1.08×
+//	average   0.70×        1.93×   0.71×             1.97×
+//	paeth     0.96×        1.05×   0.95×             1.06×
+//	adaptive  1.49×        1.01×   1.55×             1.01×
+//
+// Up is as cheap as no filter and within 8 % of image/png's size; Paeth
+// saves 2 % more for half as much CPU time again.
 const defaultFilter = ftUp
 
 // filterRow writes the row cur, filtered with ft against the row above it
