@@ -6,16 +6,20 @@ package app
 // size did, one pass painting it (a background and a few flat rectangles)
 // and image/png encoding it at BestSpeed. The big ones take minutes (the
 // grid's export through Fyne's software canvas, 4 GB); run them once each,
-// which makes each export the process's first, as on the command line:
+// which makes each export the process's first, as on the command line.
+// The streaming encoder's, a second each, run as usual:
 //
-//	go test ./app -run '^$' -bench 'Export(VPC|Grid|Huge)|PNGStream' -benchtime 1x -timeout 60m
+//	go test ./app -run '^$' -bench 'Export(VPC|Grid|Huge)' -benchtime 1x -timeout 60m
+//	go test ./app -run '^$' -bench 'PNGStream' -count 3
 //
 // Metrics: x-floor is the export's time over the floor's; floor-s is the
 // floor in seconds; cpu-s the export's CPU time (all cores) and
 // x-floor-cpu its ratio to the floor's, steadier than times on a shared
 // machine; peak-heap-MB the most the Go heap held during an export
-// (sampled every 2 ms), peak-rss-MB the process's resident high-water
-// mark during it (Linux, reset before each export); png-bytes the output.
+// (sampled every 2 ms), heap-growth-MB that less what it held before
+// (earlier benchmarks' caches and projects), peak-rss-MB the process's
+// resident high-water mark during it (Linux, reset before each export);
+// png-bytes the output.
 
 import (
 	"image"
@@ -25,6 +29,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
 	"strings"
@@ -131,18 +136,22 @@ func floorOf(tb testing.TB, size image.Point, runs int) (best, cpu time.Duration
 // sampling, the process's resident peak from the kernel.
 type memWatch struct {
 	stop, done chan struct{}
-	heap       uint64
+	heap, base uint64
 	rssReset   bool
 }
 
 func watchMemory() *memWatch {
-	runtime.GC()
+	// Collected and handed back to the system, what earlier benchmarks
+	// left is not counted in the resident peak.
+	debug.FreeOSMemory()
 	m := &memWatch{stop: make(chan struct{}), done: make(chan struct{})}
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	m.base = s[0].Value.Uint64()
 	// Writing 5 to clear_refs resets VmHWM, the resident peak (Linux).
 	m.rssReset = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
 	go func() {
 		defer close(m.done)
-		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 		t := time.NewTicker(2 * time.Millisecond)
 		defer t.Stop()
 		for {
@@ -163,6 +172,7 @@ func (m *memWatch) report(b *testing.B) {
 	close(m.stop)
 	<-m.done
 	b.ReportMetric(float64(m.heap)/1e6, "peak-heap-MB")
+	b.ReportMetric(float64(m.heap-min(m.base, m.heap))/1e6, "heap-growth-MB")
 	if !m.rssReset {
 		return
 	}

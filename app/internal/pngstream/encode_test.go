@@ -396,3 +396,18 @@ func TestEncodeHoldsAtMostTwiceWorkersBands(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// The word-wide Up filter subtracts every pair of bytes as bytes do.
+func TestUpEveryPair(t *testing.T) {
+	cur, prev := make([]byte, 1<<16+3), make([]byte, 1<<16+3) // and a tail
+	for i := range cur {
+		cur[i], prev[i] = byte(i), byte(i>>8)
+	}
+	out := make([]byte, len(cur))
+	up(out, cur, prev)
+	for i := range out {
+		if out[i] != cur[i]-prev[i] {
+			t.Fatalf("%d − %d: %d, want %d", cur[i], prev[i], out[i], cur[i]-prev[i])
+		}
+	}
+}
