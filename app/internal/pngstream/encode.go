@@ -66,25 +66,45 @@ var ErrSize = errors.New("pngstream: bad image size")
 // it) and is returned; Encode returns after every goroutine it started
 // has ended.
 func Encode(w io.Writer, size image.Point, paint func(band *image.RGBA) error, opt Options) error {
+	return encode(w, size, func(pix []byte, stride int, r image.Rectangle) error {
+		return paint(&image.RGBA{Pix: pix, Stride: stride, Rect: r})
+	}, false, opt)
+}
+
+// EncodeNRGBA is Encode for a painter of straight alpha, whose colours are
+// written as they are: a translucent image painted this way keeps its
+// colours to the bit, where premultiplying loses low bits under low
+// alpha.
+func EncodeNRGBA(w io.Writer, size image.Point, paint func(band *image.NRGBA) error, opt Options) error {
+	return encode(w, size, func(pix []byte, stride int, r image.Rectangle) error {
+		return paint(&image.NRGBA{Pix: pix, Stride: stride, Rect: r})
+	}, true, opt)
+}
+
+// encode is Encode and EncodeNRGBA, for a painter of bands given as their
+// pixels, their stride and their bounds.
+func encode(w io.Writer, size image.Point, paint func(pix []byte, stride int, r image.Rectangle) error, straight bool, opt Options) error {
 	// PNG's limit is 2^31-1 a side; a row's bytes must also fit an int.
 	const maxSide = 1<<31 - 1
 	if size.X <= 0 || size.Y <= 0 || size.X > maxSide/4 || size.Y > maxSide {
 		return fmt.Errorf("%w: %d × %d px; each side must be 1 to %d px", ErrSize, size.X, size.Y, maxSide/4)
 	}
 	e := newEncoder(size, paint, opt)
+	e.straight = straight
 	return e.run(w)
 }
 
 // encoder is the state of one Encode.
 type encoder struct {
-	size    image.Point
-	paint   func(*image.RGBA) error
-	opaque  bool
-	bpp     int // bytes a pixel in the PNG: 3 or 4
-	filter  int
-	rows    int // a band's rows
-	bands   int
-	workers int
+	size     image.Point
+	paint    func(pix []byte, stride int, r image.Rectangle) error
+	opaque   bool
+	straight bool // the painter's alpha is straight, not premultiplied
+	bpp      int  // bytes a pixel in the PNG: 3 or 4
+	filter   int
+	rows     int // a band's rows
+	bands    int
+	workers  int
 
 	next    atomic.Int64  // the next band to paint
 	tokens  chan struct{} // one a band painted and not yet written
@@ -102,7 +122,7 @@ type band struct {
 	err    error
 }
 
-func newEncoder(size image.Point, paint func(*image.RGBA) error, opt Options) *encoder {
+func newEncoder(size image.Point, paint func([]byte, int, image.Rectangle) error, opt Options) *encoder {
 	e := &encoder{size: size, paint: paint, opaque: opt.Opaque, bpp: 4, filter: opt.filter}
 	if e.opaque {
 		e.bpp = 3
@@ -212,10 +232,10 @@ func (e *encoder) work() {
 		}
 		y0 := i * e.rows
 		y1 := min(y0+e.rows, e.size.Y)
-		img := &image.RGBA{Pix: pix[:(y1-y0)*stride], Stride: stride, Rect: image.Rect(0, y0, e.size.X, y1)}
-		clear(img.Pix)
+		img := pix[:(y1-y0)*stride]
+		clear(img)
 		b := &band{index: i}
-		if err := e.paint(img); err != nil {
+		if err := e.paint(img, stride, image.Rect(0, y0, e.size.X, y1)); err != nil {
 			b.err = fmt.Errorf("painting rows %d to %d: %w", y0, y1-1, err)
 			e.results <- b
 			return
@@ -232,7 +252,7 @@ func (e *encoder) work() {
 		zw.Reset(b.data)
 		sum.Reset()
 		for y := y0; y < y1; y++ {
-			row := img.Pix[(y-y0)*stride : (y-y0+1)*stride]
+			row := img[(y-y0)*stride : (y-y0+1)*stride]
 			e.convert(cur, row)
 			var above []byte
 			if y > y0 {
@@ -252,11 +272,16 @@ func (e *encoder) work() {
 	}
 }
 
-// convert turns a row of premultiplied RGBA pixels into the PNG's pixels:
-// RGB, or RGBA with straight alpha computed as image/png does.
+// convert turns a row of the painter's RGBA pixels into the PNG's pixels:
+// RGB, or RGBA with straight alpha, computed from premultiplied pixels as
+// image/png does.
 func (e *encoder) convert(dst, src []byte) {
-	if e.opaque {
+	switch {
+	case e.opaque:
 		dropAlpha(dst, src)
+		return
+	case e.straight:
+		copy(dst, src)
 		return
 	}
 	for len(src) >= 4 && len(dst) >= 4 {

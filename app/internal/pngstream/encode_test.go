@@ -149,7 +149,7 @@ func randomImage(w, h int, opaque bool, seed uint64) *image.RGBA {
 	return img
 }
 
-func encode(t testing.TB, src *image.RGBA, opt Options) []byte {
+func encodeImage(t testing.TB, src *image.RGBA, opt Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := Encode(&buf, src.Rect.Size(), painterOf(src), opt); err != nil {
@@ -180,7 +180,7 @@ func TestEncodeDecodesToThePaintedImage(t *testing.T) {
 					name := fmt.Sprintf("%dx%d/band%d/opaque=%v/filter%d/workers%d", sz.w, sz.h, sz.band, opaque, f, workers)
 					t.Run(name, func(t *testing.T) {
 						src := randomImage(sz.w, sz.h, opaque, uint64(sz.w*sz.h))
-						got := encode(t, src, Options{Opaque: opaque, BandHeight: sz.band, Workers: workers, filter: f})
+						got := encodeImage(t, src, Options{Opaque: opaque, BandHeight: sz.band, Workers: workers, filter: f})
 						decodeSame(t, got, src)
 						decodesAs(t, got, opaque)
 					})
@@ -188,6 +188,73 @@ func TestEncodeDecodesToThePaintedImage(t *testing.T) {
 			}
 		}
 	}
+}
+
+func encodeNRGBA(t testing.TB, src *image.NRGBA, opt Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	paint := func(b *image.NRGBA) error {
+		draw.Draw(b, b.Rect, src, b.Rect.Min, draw.Src)
+		return nil
+	}
+	if err := EncodeNRGBA(&buf, src.Rect.Size(), paint, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// decodesTo fails unless the PNG decodes to src's very colours (or their
+// RGB, for an opaque PNG).
+func decodesTo(t testing.TB, data []byte, src *image.NRGBA) {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := src.Rect
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			want := src.NRGBAAt(x, y)
+			var got color.NRGBA
+			switch img := img.(type) {
+			case *image.NRGBA:
+				got = img.NRGBAAt(x, y)
+			case *image.RGBA:
+				c := img.RGBAAt(x, y)
+				got = color.NRGBA{c.R, c.G, c.B, c.A}
+				want.A = 0xff // opaque: alpha dropped
+			default:
+				t.Fatalf("decoded as %T", img)
+			}
+			if got != want {
+				t.Fatalf("pixel (%d, %d): %v, painted %v", x, y, got, src.NRGBAAt(x, y))
+			}
+		}
+	}
+}
+
+// Straight alpha is written as painted: colours under alpha 1 keep all
+// their bits, which premultiplied pixels could not hold.
+func TestEncodeNRGBAKeepsColours(t *testing.T) {
+	src := image.NewNRGBA(image.Rect(0, 0, 256, 256))
+	for y := range 256 {
+		for x := range 256 {
+			src.SetNRGBA(x, y, color.NRGBA{uint8(x), uint8(255 - x), uint8(x ^ y), uint8(y)})
+		}
+	}
+	for _, workers := range []int{1, 2} {
+		got := encodeNRGBA(t, src, Options{BandHeight: 10, Workers: workers})
+		decodesAs(t, got, false)
+		decodesTo(t, got, src)
+	}
+	opaque := image.NewNRGBA(src.Rect)
+	copy(opaque.Pix, src.Pix)
+	for i := 3; i < len(opaque.Pix); i += 4 {
+		opaque.Pix[i] = 0xff
+	}
+	got := encodeNRGBA(t, opaque, Options{Opaque: true, BandHeight: 33})
+	decodesAs(t, got, true)
+	decodesTo(t, got, opaque)
 }
 
 // Bands of the default height: about bandBytes each, the last one
@@ -229,7 +296,7 @@ func TestEncodeUnpremultipliesAsImagePNG(t *testing.T) {
 			src.SetRGBA(c, a, color.RGBA{uint8(c), uint8(a - c), uint8(c / 2), uint8(a)})
 		}
 	}
-	got := encode(t, src, Options{BandHeight: 16})
+	got := encodeImage(t, src, Options{BandHeight: 16})
 	decodeSame(t, got, src)
 	decodesAs(t, got, false)
 }
@@ -238,7 +305,7 @@ func TestEncodeUnpremultipliesAsImagePNG(t *testing.T) {
 // exactly what a PNG reader expects: one zlib stream over all of them.
 func TestEncodeChunks(t *testing.T) {
 	src := randomImage(1500, 400, false, 3) // 2.4 MB of noise, one band
-	data := encode(t, src, Options{BandHeight: 400})
+	data := encodeImage(t, src, Options{BandHeight: 400})
 	decodeSame(t, data, src)
 	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
 		t.Fatalf("no PNG signature: % x", data[:8])
@@ -337,7 +404,7 @@ func TestEncodeStopsOnWriteError(t *testing.T) {
 	before := runtime.NumGoroutine()
 	full := errors.New("disk full")
 	src := randomImage(300, 200, true, 9)
-	total := len(encode(t, src, Options{Opaque: true, BandHeight: 3}))
+	total := len(encodeImage(t, src, Options{Opaque: true, BandHeight: 3}))
 	for _, n := range []int{0, 8, 40, total / 2, total - 1} {
 		var painted atomic.Int32
 		paint := painterOf(src)
