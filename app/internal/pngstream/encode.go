@@ -22,9 +22,10 @@ import (
 // Options are the choices of an Encode.
 type Options struct {
 	// Opaque says every pixel is opaque: the PNG is RGB (colour type 2),
-	// a quarter smaller before compression. Alpha is then dropped, so a
-	// translucent pixel shows as its premultiplied colour, over black.
-	// Otherwise the PNG is RGBA (colour type 6) with straight alpha.
+	// a quarter smaller before compression. Alpha is then dropped: a
+	// translucent pixel shows its colour as painted, for Encode the
+	// premultiplied one (as over black). Otherwise the PNG is RGBA
+	// (colour type 6) with straight alpha.
 	Opaque bool
 	// BandHeight is the number of rows painted and compressed at a time;
 	// 0 chooses bands of about 4 MiB (218 rows of a 4800 px image).
@@ -62,9 +63,9 @@ var ErrSize = errors.New("pngstream: bad image size")
 // The bands are written in order as they finish; about 2 × Workers
 // compressed bands wait to be written at most, so memory stays about that
 // many bands plus a compressor a worker, whatever the image's size. The
-// first error from paint or w stops the work (no band is painted after
-// it) and is returned; Encode returns after every goroutine it started
-// has ended.
+// first error from paint or w stops the work (the bands being painted are
+// finished, no other is started) and is returned; Encode returns after
+// every goroutine it started has ended.
 func Encode(w io.Writer, size image.Point, paint func(band *image.RGBA) error, opt Options) error {
 	return encode(w, size, func(pix []byte, stride int, r image.Rectangle) error {
 		return paint(&image.RGBA{Pix: pix, Stride: stride, Rect: r})
@@ -109,8 +110,9 @@ type encoder struct {
 	next    atomic.Int64  // the next band to paint
 	tokens  chan struct{} // one a band painted and not yet written
 	results chan *band
-	stop    chan struct{} // closed on the first error
-	bufs    sync.Pool     // of *bytes.Buffer, compressed bands
+	stop    chan struct{} // closed by halt
+	halted  sync.Once
+	bufs    sync.Pool // of *bytes.Buffer, compressed bands
 }
 
 // band is a compressed band on its way to the writer.
@@ -158,7 +160,7 @@ func (e *encoder) run(w io.Writer) (err error) {
 		wg.Go(e.work)
 	}
 	defer func() {
-		close(e.stop)
+		e.halt()
 		wg.Wait()
 	}()
 
@@ -209,6 +211,9 @@ func (e *encoder) run(w io.Writer) (err error) {
 	return cw.err
 }
 
+// halt stops the workers starting bands: the encoding is over, or failed.
+func (e *encoder) halt() { e.halted.Do(func() { close(e.stop) }) }
+
 // work paints and compresses bands until there are none left or the
 // encoding stops.
 func (e *encoder) work() {
@@ -220,6 +225,12 @@ func (e *encoder) work() {
 	zw, _ := flate.NewWriter(nil, flate.BestSpeed) // the level is valid
 	sum := adler32.New()
 	for {
+		// Stopped, no band is started, even if a token is free.
+		select {
+		case <-e.stop:
+			return
+		default:
+		}
 		select {
 		case e.tokens <- struct{}{}:
 		case <-e.stop:
@@ -237,6 +248,7 @@ func (e *encoder) work() {
 		b := &band{index: i}
 		if err := e.paint(img, stride, image.Rect(0, y0, e.size.X, y1)); err != nil {
 			b.err = fmt.Errorf("painting rows %d to %d: %w", y0, y1-1, err)
+			e.halt()
 			e.results <- b
 			return
 		}
