@@ -17,7 +17,6 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/theme"
 	"github.com/google/uuid"
 
@@ -26,8 +25,8 @@ import (
 )
 
 // MaxExportSide is the largest width or height of an exported image, in
-// pixels. The software canvas holds two copies of the image, 4 bytes a
-// pixel each, while it draws: at the limit, a square image takes 2 GiB.
+// pixels. An image is painted whole, 4 bytes a pixel: at the limit, a
+// square image takes 1 GiB.
 const MaxExportSide = 16384
 
 // ErrExportTooLarge is wrapped by the error about an image over
@@ -188,22 +187,44 @@ func ExportSize(p *canvas.Project, id uuid.UUID, opt ExportOptions) (image.Point
 
 // RenderBoard draws the board with that id as an image, through the same
 // view as the screen's board (render.BoardView, without the interactive
-// widget), on Fyne's software canvas at the export's scale: text is
+// widget), painted by render.Scene at the export's scale: text is
 // rasterised at that size, so it is as sharp at 3× as at 1×. A fresh view
 // is made for the export, so nothing of the screen's state (selection,
 // rubber band, text being typed) shows.
 //
 // It must run on the goroutine that runs Fyne (the main one in the app)
-// with a current app: Fyne's caches and text shaper are not safe to share
-// between goroutines. The image it returns may be encoded on any goroutine.
+// with a current app: the scene is built from Fyne's objects and measures
+// text. The image it returns may be encoded on any goroutine.
 func RenderBoard(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*image.NRGBA, error) {
+	scene, plan, err := boardScene(p, id, opt)
+	if err != nil {
+		return nil, err
+	}
+	return paintScene(scene, plan, fmt.Sprintf("board %q", BoardTitle(p.Board(id))))
+}
+
+// boardScene builds the drawing of an export of the board with that id, on
+// Fyne's goroutine, and the plan of its image; the scene may then be
+// painted on any goroutines, band by band. The background, unless the
+// export is transparent, is painted under the scene's objects.
+func boardScene(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*render.Scene, exportPlan, error) {
+	content, plan, colors, err := boardContent(p, id, opt)
+	if err != nil {
+		return nil, plan, err
+	}
+	return newExportScene(content, plan, colors, opt), plan, nil
+}
+
+// boardContent is what an export of the board with that id draws: a
+// fresh view of the board, clipped to the export's area, and the footer.
+func boardContent(p *canvas.Project, id uuid.UUID, opt ExportOptions) (fyne.CanvasObject, exportPlan, render.Palette, error) {
 	bd := p.Board(id)
 	if bd == nil {
-		return nil, fmt.Errorf("no board with id %s", id)
+		return nil, exportPlan{}, render.Palette{}, fmt.Errorf("no board with id %s", id)
 	}
 	plan, err := planExport(bd, opt)
 	if err != nil {
-		return nil, err
+		return nil, plan, render.Palette{}, err
 	}
 	colors := exportPalette(opt)
 
@@ -220,22 +241,29 @@ func RenderBoard(p *canvas.Project, id uuid.UUID, opt ExportOptions) (*image.NRG
 	if opt.Footer {
 		objs = append(objs, footer(p, bd, opt.Date, colors, plan.size, float32(plan.area.H))...)
 	}
-	content := container.NewWithoutLayout(objs...)
+	return container.NewWithoutLayout(objs...), plan, colors, nil
+}
 
-	c := software.NewTransparentCanvas()
-	c.SetPadded(false)
-	c.SetScale(plan.scale)
-	c.SetContent(content)
-	c.Resize(plan.size)
-	img, ok := c.Capture().(*image.NRGBA)
-	if !ok || img.Bounds().Size() != plan.pixels {
-		// Never write a wrong image: the checks above should make this
-		// impossible, but the canvas is not ours.
-		return nil, fmt.Errorf("board %q: the renderer did not make a %d × %d px image", BoardTitle(bd), plan.pixels.X, plan.pixels.Y)
-	}
+// newExportScene flattens content, drawn over the look's background
+// unless the export is transparent.
+func newExportScene(content fyne.CanvasObject, plan exportPlan, colors render.Palette, opt ExportOptions) *render.Scene {
+	var bg color.Color
 	if !opt.Transparent {
-		fillUnder(img, colors.Background)
+		bg = colors.Background
 	}
+	text := render.NewTextPainter(fyne.CurrentApp().Settings().Theme())
+	return render.NewScene(content, plan.size, plan.scale, bg, text)
+}
+
+// paintScene paints a whole export's scene into one image.
+func paintScene(scene *render.Scene, plan exportPlan, what string) (*image.NRGBA, error) {
+	if scene.Pixels() != plan.pixels {
+		// Never write a wrong image: the plan and the scene round alike,
+		// so this should be impossible.
+		return nil, fmt.Errorf("%s: the painter would make a %v px image, not %d × %d px", what, scene.Pixels(), plan.pixels.X, plan.pixels.Y)
+	}
+	img := image.NewNRGBA(image.Rectangle{Max: plan.pixels})
+	scene.PaintNRGBA(img)
 	return img, nil
 }
 
@@ -253,31 +281,6 @@ func exportPalette(opt ExportOptions) render.Palette {
 	// withVariant: an app theme held in one variant (the user chose dark)
 	// gives the export's variant all the same.
 	return render.NewPalette(render.WithVariant(base, variant), variant)
-}
-
-// fillUnder puts an opaque background under img: what the board would draw
-// as its first object, done here in one pass over the pixels instead of as
-// a rectangle composited the slow, general way by the software canvas.
-func fillUnder(img *image.NRGBA, bg color.Color) {
-	b := color.NRGBAModel.Convert(bg).(color.NRGBA)
-	br, bgc, bb := uint32(b.R), uint32(b.G), uint32(b.B)
-	pix := img.Pix
-	for i := 0; i+3 < len(pix); i += 4 {
-		a := uint32(pix[i+3])
-		switch a {
-		case 0xff:
-			continue
-		case 0:
-			pix[i], pix[i+1], pix[i+2], pix[i+3] = b.R, b.G, b.B, 0xff
-			continue
-		}
-		// Non-premultiplied "over" an opaque colour.
-		na := 0xff - a
-		pix[i] = uint8((uint32(pix[i])*a + br*na + 0x7f) / 0xff)
-		pix[i+1] = uint8((uint32(pix[i+1])*a + bgc*na + 0x7f) / 0xff)
-		pix[i+2] = uint8((uint32(pix[i+2])*a + bb*na + 0x7f) / 0xff)
-		pix[i+3] = 0xff
-	}
 }
 
 // footer is the export's last line: the project and the board on the

@@ -1,11 +1,11 @@
 package app
 
 import (
-	"fmt"
 	"image"
 
+	"fyne.io/fyne/v2"
+
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/software"
 
 	"github.com/jobcanvas/jobcanvas/app/render"
 	"github.com/jobcanvas/jobcanvas/canvas"
@@ -28,33 +28,39 @@ func LandscapeExportSize(opt ExportOptions) (image.Point, error) {
 
 // RenderLandscape draws the opportunity landscape of p, every scored
 // outcome of every board, as an image: through the same view as the
-// landscape window (render.LandscapeView, without the hover label), on
-// Fyne's software canvas at the export's scale, like RenderBoard and
-// under the same rules (Fyne's goroutine, a current app).
+// landscape window (render.LandscapeView, without the hover label),
+// painted by render.Scene at the export's scale like RenderBoard and under
+// the same rules (Fyne's goroutine, a current app).
 func RenderLandscape(p *canvas.Project, opt ExportOptions) (*image.NRGBA, error) {
-	plan, err := planSize(render.LandscapeExportSize, opt)
+	scene, plan, err := landscapeScene(p, opt)
 	if err != nil {
 		return nil, err
+	}
+	return paintScene(scene, plan, "landscape")
+}
+
+// landscapeScene builds the drawing of a landscape export, as boardScene
+// does a board's.
+func landscapeScene(p *canvas.Project, opt ExportOptions) (*render.Scene, exportPlan, error) {
+	content, plan, colors, err := landscapeContent(p, opt)
+	if err != nil {
+		return nil, plan, err
+	}
+	return newExportScene(content, plan, colors, opt), plan, nil
+}
+
+// landscapeContent is what a landscape export draws.
+func landscapeContent(p *canvas.Project, opt ExportOptions) (fyne.CanvasObject, exportPlan, render.Palette, error) {
+	plan, err := planSize(render.LandscapeExportSize, opt)
+	if err != nil {
+		return nil, plan, render.Palette{}, err
 	}
 	colors := exportPalette(opt)
 	view := render.NewLandscapeView(colors, false)
 	view.SetTitle(landscapeTitle(p))
 	view.SetDots(canvas.Dots(p))
 	view.Layout(plan.size)
-
-	c := software.NewTransparentCanvas()
-	c.SetPadded(false)
-	c.SetScale(plan.scale)
-	c.SetContent(container.NewWithoutLayout(view.Objects()...))
-	c.Resize(plan.size)
-	img, ok := c.Capture().(*image.NRGBA)
-	if !ok || img.Bounds().Size() != plan.pixels {
-		return nil, fmt.Errorf("landscape: the renderer did not make a %d × %d px image", plan.pixels.X, plan.pixels.Y)
-	}
-	if !opt.Transparent {
-		fillUnder(img, colors.Background)
-	}
-	return img, nil
+	return container.NewWithoutLayout(view.Objects()...), plan, colors, nil
 }
 
 // landscapeTitle is the line over the landscape: what it is, and of which
