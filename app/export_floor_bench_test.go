@@ -43,14 +43,12 @@ import (
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
-// exportUnderTest is the export the benchmarks measure. With the board
-// painter (render.Scene) it becomes ExportPNG, the streaming export:
-//
-//	var exportUnderTest = ExportPNG
-var exportUnderTest = renderAndEncode
+// exportUnderTest is the export the benchmarks measure: the streaming
+// export. renderAndEncode is the one before it, painted whole then encoded.
+var exportUnderTest = ExportPNG
 
-// renderAndEncode is today's export: the board drawn whole on Fyne's
-// software canvas, then encoded whole.
+// renderAndEncode is the export painted whole (by Fyne's software canvas,
+// before the board painter), then encoded whole.
 func renderAndEncode(w io.Writer, p *canvas.Project, id uuid.UUID, opt ExportOptions) error {
 	img, err := RenderBoard(p, id, opt)
 	if err != nil {
