@@ -223,12 +223,17 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // benchExport measures the export of the board at 2× against the floor for
 // its image's size, measured in the same run.
 func benchExport(b *testing.B, p *canvas.Project, bd *canvas.Board) {
+	benchExportBy(b, p, bd, exportUnderTest)
+}
+
+// benchExportBy is benchExport of the export that export makes.
+func benchExportBy(b *testing.B, p *canvas.Project, bd *canvas.Board, export func(io.Writer, *canvas.Project, uuid.UUID, ExportOptions) error) {
 	opt := ExportOptions{Scale: 2}
 	size, err := ExportSize(p, bd.ID, opt)
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchAgainstFloor(b, size, func(w io.Writer) error { return exportUnderTest(w, p, bd.ID, opt) })
+	benchAgainstFloor(b, size, func(w io.Writer) error { return export(w, p, bd.ID, opt) })
 	b.ReportMetric(float64(size.X), "width-px")
 	b.ReportMetric(float64(size.Y), "height-px")
 }
@@ -285,6 +290,13 @@ func BenchmarkExportVPC2000(b *testing.B) {
 	benchExport(b, p, bd)
 }
 
+// The same painted whole, then encoded whole: what streaming saves.
+func BenchmarkExportVPC2000Whole(b *testing.B) {
+	exportApp(b)
+	p, bd := exportBenchDocument(b, 2000)
+	benchExportBy(b, p, bd, renderAndEncode)
+}
+
 func BenchmarkExportVPC2000Floor(b *testing.B) {
 	exportApp(b)
 	p, bd := exportBenchDocument(b, 2000)
@@ -304,6 +316,13 @@ func BenchmarkExportGrid2000(b *testing.B) {
 	exportApp(b)
 	p, bd := exportGridDocument(b, 2000)
 	benchExport(b, p, bd)
+}
+
+// The same painted whole, then encoded whole.
+func BenchmarkExportGrid2000Whole(b *testing.B) {
+	exportApp(b)
+	p, bd := exportGridDocument(b, 2000)
+	benchExportBy(b, p, bd, renderAndEncode)
 }
 
 func BenchmarkExportGrid2000Floor(b *testing.B) {
