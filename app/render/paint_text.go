@@ -450,7 +450,7 @@ type textScratch struct {
 	runs           []placedRun
 }
 
-var scratchPool = sync.Pool{New: func() any { return &textScratch{} }}
+var textScratchPool = sync.Pool{New: func() any { return &textScratch{} }}
 
 // PaintText draws t, whose top-left is at pos (absolute, in canvas units:
 // parents' offsets already added; its size is t.Size()), into dst at scale
@@ -494,8 +494,8 @@ func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanv
 	}
 	sr, sg, sb, sa := c.RGBA()
 
-	sc := scratchPool.Get().(*textScratch)
-	defer scratchPool.Put(sc)
+	sc := textScratchPool.Get().(*textScratch)
+	defer textScratchPool.Put(sc)
 	n := vis.Dx() * vis.Dy()
 
 	if l.slow || tp.viaRenderer {
