@@ -20,7 +20,7 @@ Built with [Fyne](https://fyne.io) (BSD-3-Clause) and its fonts: Noto Sans and I
 
 Thai, Devanagari and Korean text is drawn in fonts cut from Noto Sans Thai, Noto Sans Devanagari and Noto Sans CJK KR (SIL Open Font License 1.1).
 
-Libraries: go-json-experiment/json, google/uuid and golang.org/x/sys (BSD-3-Clause); santhosh-tekuri/jsonschema (Apache-2.0).
+Libraries: go-json-experiment/json, google/uuid, golang.org/x/sys, golang.org/x/image and srwiley/rasterx (BSD-3-Clause); go-text/typesetting and go-text/render (BSD-3-Clause or Unlicense), which shape and draw the text of exports; santhosh-tekuri/jsonschema (Apache-2.0).
 
 The value proposition canvas is Strategyzer's design (Osterwalder, Pigneur, Bernarda and Smith, *Value Proposition Design*). The universal job map and desired outcome statements come from Tony Ulwick's outcome-driven innovation. Jobcanvas draws its own rendering of both.`
 

@@ -1,12 +1,10 @@
 package app
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"math"
 	"runtime"
 	"strings"
@@ -26,8 +24,9 @@ import (
 )
 
 // MaxExportSide is the largest width or height of an exported image, in
-// pixels. An image is painted whole, 4 bytes a pixel: at the limit, a
-// square image takes 1 GiB.
+// pixels. A file export streams (PNGExport) and would hold any size, but
+// RenderBoard paints an image whole, 4 bytes a pixel (1 GiB for a square at
+// the limit), and slide tools and image viewers give up on bigger images.
 const MaxExportSide = 16384
 
 // ErrExportTooLarge is wrapped by the error about an image over
@@ -341,16 +340,6 @@ func footer(p *canvas.Project, bd *canvas.Board, date time.Time, colors render.P
 		objs = append(objs, left)
 	}
 	return objs
-}
-
-// EncodePNG encodes an exported image. It is safe on any goroutine.
-func EncodePNG(img image.Image) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
-		return nil, fmt.Errorf("cannot encode the image as PNG: %w", err)
-	}
-	return buf.Bytes(), nil
 }
 
 // ExportFileName is the file name of a board's image in an export of every

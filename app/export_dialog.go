@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"image"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -417,12 +416,14 @@ func (e *exportDialog) run(ids []uuid.UUID, paths []string, opt ExportOptions) {
 			fyne.Do(func() {
 				status.SetText(fmt.Sprintf("Board %d of %d: %s", i+1, len(ids), BoardTitle(e.project.Board(id))))
 			})
-			var img *image.NRGBA
+			var png *PNGExport
 			var err error
-			fyne.DoAndWait(func() { img, err = RenderBoard(e.project, id, opt) })
+			// Only the drawing is made on Fyne's goroutine; it is
+			// painted and compressed here, on every core.
+			fyne.DoAndWait(func() { png, err = PrepareBoardPNG(e.project, id, opt) })
 			var data []byte
 			if err == nil {
-				data, err = EncodePNG(img)
+				data, err = png.Encode()
 				if err != nil {
 					err = fmt.Errorf("%s: not saved: %w", paths[i], err)
 				}

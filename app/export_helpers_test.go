@@ -1,9 +1,12 @@
 package app
 
 import (
+	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
+	"image/png"
 	"math"
 )
 
@@ -96,4 +99,15 @@ func toNRGBA(img image.Image) *image.NRGBA {
 	n := image.NewNRGBA(img.Bounds())
 	draw.Draw(n, n.Bounds(), img, img.Bounds().Min, draw.Src)
 	return n
+}
+
+// EncodePNG encodes a whole image as image/png does, for tests and the
+// benchmarks' floors; exports stream through PNGExport instead.
+func EncodePNG(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("cannot encode the image as PNG: %w", err)
+	}
+	return buf.Bytes(), nil
 }

@@ -73,3 +73,40 @@ func TestExportPNGWriteError(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// The landscape streams too, the same pixels as RenderLandscape, and its
+// prepared export may be written twice, from another goroutine.
+func TestPrepareLandscapePNGIsRenderLandscape(t *testing.T) {
+	exportApp(t)
+	p := sampleProject(t)
+	opt := ExportOptions{Scale: 1, Dark: true}
+	want, err := RenderLandscape(p, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := PrepareLandscapePNG(p, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Size != want.Bounds().Size() {
+		t.Fatalf("size %v, RenderLandscape's %v", e.Size, want.Bounds().Size())
+	}
+	for range 2 {
+		done := make(chan []byte)
+		go func() {
+			data, err := e.Encode()
+			if err != nil {
+				t.Error(err)
+			}
+			done <- data
+		}()
+		got, err := png.Decode(bytes.NewReader(<-done))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, ok := got.(*image.RGBA)
+		if !ok || !bytes.Equal(g.Pix, want.Pix) {
+			t.Fatalf("decoded as %T, its pixels differ from RenderLandscape's", got)
+		}
+	}
+}

@@ -258,13 +258,13 @@ func (e *landscapeExport) run(path string) {
 			e.done(path, err)
 		}
 	}
-	img, err := RenderLandscape(p, opt)
+	png, err := PrepareLandscapePNG(p, opt)
 	if err != nil {
 		finish(err)
 		return
 	}
 	go func() {
-		data, err := EncodePNG(img)
+		data, err := png.Encode()
 		if err == nil {
 			// The name is made up (or only prefilled): a link there is
 			// not followed.

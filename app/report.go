@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"image"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,12 +90,12 @@ func WriteReport(p *canvas.Project, dir, name string, draw func(func())) ([]stri
 		return nil, err
 	}
 	for i, bd := range p.Boards {
-		var img *image.NRGBA
+		var png *PNGExport
 		var err error
-		draw(func() { img, err = RenderBoard(p, bd.ID, opt) })
+		draw(func() { png, err = PrepareBoardPNG(p, bd.ID, opt) })
 		var data []byte
 		if err == nil {
-			data, err = EncodePNG(img)
+			data, err = png.Encode()
 		}
 		if err != nil {
 			batch.Abort()

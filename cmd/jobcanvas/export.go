@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"image"
 	"io"
 	"io/fs"
 	"os"
@@ -104,7 +103,7 @@ func export(args []string, stdout, stderr io.Writer) int {
 type exportImage struct {
 	what string
 	size func() error
-	draw func() (*image.NRGBA, error)
+	draw func() (*app.PNGExport, error)
 }
 
 func exportFile(path, board string, landscape bool, out string, opt app.ExportOptions, stdout io.Writer) error {
@@ -120,7 +119,7 @@ func exportFile(path, board string, landscape bool, out string, opt app.ExportOp
 		return writeImages(path, targets, named, []exportImage{{
 			what: "the landscape",
 			size: func() error { _, err := app.LandscapeExportSize(opt); return err },
-			draw: func() (*image.NRGBA, error) { return app.RenderLandscape(p, opt) },
+			draw: func() (*app.PNGExport, error) { return app.PrepareLandscapePNG(p, opt) },
 		}}, stdout)
 	}
 	names := app.ExportFileNames(p)
@@ -148,7 +147,7 @@ func exportFile(path, board string, landscape bool, out string, opt app.ExportOp
 		images[k] = exportImage{
 			what: fmt.Sprintf("board %d %q", i+1, app.BoardTitle(bd)),
 			size: func() error { _, err := app.ExportSize(p, bd.ID, opt); return err },
-			draw: func() (*image.NRGBA, error) { return app.RenderBoard(p, bd.ID, opt) },
+			draw: func() (*app.PNGExport, error) { return app.PrepareBoardPNG(p, bd.ID, opt) },
 		}
 	}
 	return writeImages(path, targets, named, images, stdout)
@@ -177,12 +176,12 @@ func writeImages(path string, targets []string, named bool, images []exportImage
 	batch := storage.NewBatch()
 	var done []string
 	for k, im := range images {
-		img, err := im.draw()
+		png, err := im.draw()
 		if err != nil {
 			batch.Abort()
 			return fmt.Errorf("%s: %s: %w", path, im.what, err)
 		}
-		data, err := app.EncodePNG(img)
+		data, err := png.Encode()
 		if err != nil {
 			batch.Abort()
 			return fmt.Errorf("%s: not saved: %w", targets[k], err)
@@ -190,7 +189,7 @@ func writeImages(path string, targets []string, named bool, images []exportImage
 		if err := batch.Add(targets[k], data, named); err != nil {
 			return err
 		}
-		size := img.Bounds().Size()
+		size := png.Size
 		done = append(done, fmt.Sprintf("%s: %d × %d px\n", targets[k], size.X, size.Y))
 	}
 	if err := batch.Commit(); err != nil {
