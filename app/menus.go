@@ -2,7 +2,6 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -226,16 +225,4 @@ func (w *Window) DeleteBoard() {
 	if err := w.doc.Do(&canvas.RemoveBoard{ID: b.BoardID()}); err != nil {
 		w.showError(err)
 	}
-}
-
-// ShowAbout shows the version and credits the methods the boards draw on.
-func (w *Window) ShowAbout() {
-	md := widget.NewRichTextFromMarkdown(`**Jobcanvas** — a board for Jobs To Be Done workshops.
-
-The value proposition canvas is Strategyzer's design (Osterwalder, Pigneur, Bernarda and Smith, *Value Proposition Design*). The universal job map and desired outcome statements come from Tony Ulwick's outcome-driven innovation. Jobcanvas draws its own rendering of both.`)
-	md.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(nil, nil, widget.NewIcon(Icon), nil, md)
-	d := dialog.NewCustom("About Jobcanvas", "Close", content, w.Window)
-	d.Resize(fyne.NewSize(520, 260))
-	d.Show()
 }

@@ -42,6 +42,11 @@ var (
 	// file the program named (an export's image, a recovery file) is a
 	// symbolic link, which someone else may have put there.
 	ErrSymlink = errors.New("symbolic link not followed")
+
+	// ErrInUse is wrapped by the error of a save that could not replace
+	// the file because another program kept it open (Windows refuses to
+	// replace an open file); the file is as it was.
+	ErrInUse = errors.New("file in use by another program")
 )
 
 // SyntaxError reports a file that is not a well-formed document of the

@@ -27,6 +27,10 @@ func keepOwner(tempFile, fs.FileInfo) {}
 // decide alone.
 func mine(fs.FileInfo) bool { return true }
 
-func mayUnlink(fs.FileInfo) bool { return true }
+// mayUnlink is false: on Windows a link to a file that another program
+// holds open, without sharing its deletion as most programs do, cannot be
+// removed while it is held, so a save that then fails would leave the link
+// behind. The previous content is copied aside instead.
+func mayUnlink(fs.FileInfo) bool { return false }
 
 func stickyOther(string, fs.FileInfo) bool { return false }

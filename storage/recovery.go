@@ -64,8 +64,9 @@ const (
 var ErrNotRecovery = errors.New("not a recovery file")
 
 // RecoveryDir is the folder for recovery files: $JOBCANVAS_RECOVERY_DIR, or
-// jobcanvas/recovery in the user's configuration folder (~/.config on
-// Linux). Not the cache folder: cleaners empty caches, and a recovery file
+// jobcanvas/recovery in the user's configuration folder (os.UserConfigDir:
+// $XDG_CONFIG_HOME or ~/.config on Linux, %AppData% on Windows, which
+// roams with the user's profile, ~/Library/Application Support on macOS). Not the cache folder: cleaners empty caches, and a recovery file
 // may be the only copy of a morning's work.
 func RecoveryDir() (string, error) { return userDir(RecoveryEnv, "recovery", "recovery files") }
 
@@ -268,9 +269,10 @@ func readRecoveryInfo(file string) (RecoveryInfo, error) {
 	return info, err
 }
 
-// pathKey names the sessions of the project file at path.
+// pathKey names the sessions of the project file at path, the same for
+// every spelling of the path that names the same file.
 func pathKey(path string) string {
-	sum := sha256.Sum256([]byte(filepath.Clean(path)))
+	sum := sha256.Sum256([]byte(pathCase(filepath.Clean(path))))
 	return hex.EncodeToString(sum[:8])
 }
 

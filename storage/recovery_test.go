@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -53,10 +54,31 @@ func TestRecoveryDir(t *testing.T) {
 	if wd, _ := os.Getwd(); err != nil || got != filepath.Join(wd, "rel/dir") {
 		t.Errorf("with %s set: %q, %v", RecoveryEnv, got, err)
 	}
+	abs := filepath.Join(t.TempDir(), "elsewhere")
+	t.Setenv(RecoveryEnv, abs)
+	if got, err := RecoveryDir(); err != nil || got != abs {
+		t.Errorf("with %s=%s: %q, %v", RecoveryEnv, abs, got, err)
+	}
+
+	// Unset, the user's configuration folder: what os.UserConfigDir
+	// reads on each system.
 	t.Setenv(RecoveryEnv, "")
-	t.Setenv("XDG_CONFIG_HOME", "/cfg")
-	if got, err := RecoveryDir(); err != nil || got != "/cfg/jobcanvas/recovery" {
-		t.Errorf("default: %q, %v", got, err)
+	cfg := filepath.Join(t.TempDir(), "cfg")
+	want := filepath.Join(cfg, "jobcanvas", "recovery")
+	switch runtime.GOOS {
+	case "windows":
+		t.Setenv("AppData", cfg) // %AppData%, the roaming profile
+	case "darwin", "ios":
+		t.Setenv("HOME", cfg)
+		want = filepath.Join(cfg, "Library", "Application Support", "jobcanvas", "recovery")
+	case "plan9":
+		t.Setenv("home", cfg)
+		want = filepath.Join(cfg, "lib", "jobcanvas", "recovery")
+	default:
+		t.Setenv("XDG_CONFIG_HOME", cfg)
+	}
+	if got, err := RecoveryDir(); err != nil || got != want {
+		t.Errorf("default: %q, %v; want %q", got, err, want)
 	}
 }
 
@@ -185,7 +207,12 @@ func TestTwoWindowsOnOneFile(t *testing.T) {
 	if second.File() == first.File() {
 		t.Fatal("two sessions share a recovery file")
 	}
-	if _, others, _ := StartSession(dir, filepath.Join(t.TempDir(), "other.jobcanvas")); len(others) != 0 {
+	other, others, err := StartSession(dir, filepath.Join(t.TempDir(), "other.jobcanvas"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Close(true) // Windows keeps no folder with a file open in it
+	if len(others) != 0 {
 		t.Errorf("another file has others: %v", others)
 	}
 	crash(t, first) // kill -9: its lock is stale, and does not count
@@ -199,6 +226,27 @@ func TestTwoWindowsOnOneFile(t *testing.T) {
 	}
 	if third.key != first.key {
 		t.Errorf("the dead session's name (it left no recovery file) is not free again: %s, %s", third.key, first.key)
+	}
+}
+
+// TestSessionPathCase: a second window on the same file spelled in another
+// case is told of the first where the file system ignores case (Windows,
+// macOS), and not where two such names are two files (Linux).
+func TestSessionPathCase(t *testing.T) {
+	dir := t.TempDir()
+	folder := t.TempDir()
+	mustStart(t, dir, filepath.Join(folder, "Workshop.jobcanvas"))
+	s, others, err := StartSession(dir, filepath.Join(strings.ToLower(folder), "WORKSHOP.JOBCANVAS"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(true)
+	want := 0
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		want = 1
+	}
+	if len(others) != want {
+		t.Errorf("on %s: others %v, want %d", runtime.GOOS, others, want)
 	}
 }
 

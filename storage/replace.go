@@ -271,7 +271,8 @@ func fill(tmp tempFile, src io.Reader, old fs.FileInfo) (doing string, err error
 
 // setAside keeps the previous content under a temporary name. A hard link
 // costs nothing and leaves the file as it is; but in a sticky folder
-// (/tmp) a link to another user's file could not be removed again, and
+// (/tmp) a link to another user's file could not be removed again, on
+// Windows neither could a link to a file another program holds open, and
 // some file systems (FAT, network drives) have no links: then it is
 // copied.
 func (r *replacement) setAside(dir, prefix string) (string, error) {
@@ -300,8 +301,11 @@ func (r *replacement) setAside(dir, prefix string) (string, error) {
 // commit puts the new content in place. When that fails, what prepare
 // made is removed and the old file is as it was.
 func (r *replacement) commit() error {
-	if err := r.fsys.Rename(r.tmp, r.target); err != nil {
+	if err := rename(r.fsys, r.tmp, r.target); err != nil {
 		r.abort()
+		if errInUse(err) {
+			return &FileError{File: r.path, Err: err, Msg: "not saved: the file stayed in use, " + inUseAdvice}
+		}
 		doing := "not saved: cannot replace the file"
 		if r.old != nil && stickyOther(filepath.Dir(r.target), r.old) {
 			doing += ", which belongs to another user in a folder where only a file's owner may replace it"
@@ -326,7 +330,7 @@ func (r *replacement) abort() {
 // one where there was none.
 func (r *replacement) rollback() error {
 	if r.aside != "" {
-		return r.fsys.Rename(r.aside, r.target)
+		return rename(r.fsys, r.aside, r.target)
 	}
 	return r.fsys.Remove(r.target)
 }
@@ -338,8 +342,12 @@ func (r *replacement) rollback() error {
 func (r *replacement) finish(backup bool) error {
 	dir := filepath.Dir(r.target)
 	if r.aside != "" && backup {
-		if err := r.fsys.Rename(r.aside, filepath.Join(dir, backupName(filepath.Base(r.target)))); err != nil {
+		bak := filepath.Join(dir, backupName(filepath.Base(r.target)))
+		if err := rename(r.fsys, r.aside, bak); err != nil {
 			if r.rollback() == nil {
+				if errInUse(err) {
+					return &FileError{File: r.path, Err: err, Msg: "not saved: its backup " + filepath.Base(bak) + " stayed in use, " + inUseAdvice}
+				}
 				return ioError(r.path, "not saved: cannot keep a backup of the previous version", err)
 			}
 			r.fsys.Remove(r.aside)

@@ -251,7 +251,7 @@ func exportTargets(out string, names []string, indexes []int) (targets []string,
 		case err == nil && fi.IsDir():
 		case errors.As(err, &pe) && !errors.Is(err, fs.ErrNotExist):
 			return nil, false, fmt.Errorf("-o %s: %w", out, pe.Err)
-		case err != nil && strings.HasSuffix(out, string(filepath.Separator)):
+		case err != nil && namesFolder(out):
 			return nil, false, fmt.Errorf("-o %s: no such folder", out)
 		case len(indexes) > 1:
 			return nil, false, fmt.Errorf("-o %s: not a folder, and %d boards are exported: give a folder, or one board with -board", out, len(indexes))
@@ -267,6 +267,12 @@ func exportTargets(out string, names []string, indexes []int) (targets []string,
 		targets[k] = filepath.Join(dir, names[i])
 	}
 	return targets, false, nil
+}
+
+// namesFolder reports whether path ends in a separator ("out/"; on Windows
+// "D:\out\" and "D:/out/" too), so names a folder even when none is there.
+func namesFolder(path string) bool {
+	return path != "" && os.IsPathSeparator(path[len(path)-1])
 }
 
 func isDir(path string) bool {

@@ -12,6 +12,7 @@
 //	jobcanvas templates           list the board templates, bundled and yours
 //	jobcanvas new [-t ID[,ID...]] [-title TEXT] FILE
 //	                              create a project file with those boards
+//	jobcanvas version             the version, commit and Go version
 package main
 
 import (
@@ -44,6 +45,8 @@ const usage = `usage:
                                 create a project with those boards (default:
                                 value proposition canvas and job map); never
                                 over an existing file
+  jobcanvas version             print the version, commit and Go version
+                                (also --version)
 `
 
 // run is main without the process: it returns the exit code, so the
@@ -73,6 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return templates(args[1:], stdout, stderr)
 		case "new":
 			return newProject(args[1:], stdout, stderr)
+		case "version", "-version", "--version":
+			return printVersion(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			return 0

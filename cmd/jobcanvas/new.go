@@ -42,7 +42,7 @@ func newProject(args []string, stdout, stderr io.Writer) int {
 	path := flags.Arg(0)
 	name := strings.TrimSpace(*title)
 	if name == "" {
-		name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		name = titleFromPath(path)
 	}
 
 	// The user's templates are offered as in the app; a bad file among
@@ -76,4 +76,10 @@ func newProject(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s: created %q, %s\n", path, p.Name, summary(p))
 	return 0
+}
+
+// titleFromPath is the project title a file name gives: its last element
+// without the extension (C:\w\bike.jobcanvas → bike, on Windows).
+func titleFromPath(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }
