@@ -5,6 +5,9 @@
 #   scripts/deps.sh          build dependencies
 #   scripts/deps.sh --e2e    also xvfb, xdotool and imagemagick
 #   scripts/deps.sh --fonts  also python3-fonttools (for scripts/fonts)
+#   scripts/deps.sh --package  also what scripts/package and its test use:
+#                            mingw-w64, Wine, desktop-file-utils, appstream,
+#                            libxml2-utils, shared-mime-info, xz, zip, unzip
 #
 # Does nothing when everything is already installed. Otherwise installs as
 # root, or through passwordless sudo, or prints the command and exits 1.
@@ -16,8 +19,9 @@ for arg in "$@"; do
 	case "$arg" in
 	--e2e) packages+=(xvfb xdotool imagemagick) ;;
 	--fonts) packages+=(python3-fonttools) ;;
+	--package) packages+=(gcc-mingw-w64-x86-64 wine wine64 desktop-file-utils appstream libxml2-utils shared-mime-info xz-utils zip unzip file) ;;
 	-h | --help)
-		sed -n '2,10s/^# \{0,1\}//p' "$0"
+		sed -n '2,13s/^# \{0,1\}//p' "$0"
 		exit 0
 		;;
 	*)
