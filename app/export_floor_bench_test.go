@@ -4,9 +4,9 @@ package app
 // same run, so that the ratio (x-floor), not an absolute time, is what is
 // reported. The floor is the issue's: the least an export of an image that
 // size did, one pass painting it (a background and a few flat rectangles)
-// and image/png encoding it at BestSpeed. The big ones take minutes (the
-// grid's export through Fyne's software canvas, 4 GB); run them once each,
-// which makes each export the process's first, as on the command line.
+// and image/png encoding it at BestSpeed. Run them once each, which makes
+// each export the process's first (fonts parsed, no glyph cached), as on
+// the command line.
 // The streaming encoder's, a second each, run as usual:
 //
 //	go test ./app -run '^$' -bench 'Export(VPC|Grid|Huge)' -benchtime 1x -timeout 60m
@@ -47,8 +47,8 @@ import (
 // export. renderAndEncode is the one before it, painted whole then encoded.
 var exportUnderTest = ExportPNG
 
-// renderAndEncode is the export painted whole (by Fyne's software canvas,
-// before the board painter), then encoded whole.
+// renderAndEncode is the export painted whole (RenderBoard), then encoded
+// whole by image/png.
 func renderAndEncode(w io.Writer, p *canvas.Project, id uuid.UUID, opt ExportOptions) error {
 	img, err := RenderBoard(p, id, opt)
 	if err != nil {
