@@ -162,7 +162,7 @@ func (b *sceneBuilder) add(obj fyne.CanvasObject, pos fyne.Position, clip image.
 		if o.Text == "" {
 			return
 		}
-		b.push(op{kind: opText, r: textImageRect(o, pos, sc).Intersect(clip), text: o, pos: pos})
+		b.push(op{kind: opText, r: textImageRect(o, o.MinSize(), pos, sc).Intersect(clip), text: o, pos: pos})
 	case *fcanvas.Raster:
 		w, h := toPixels(o.Size().Width, sc), toPixels(o.Size().Height, sc)
 		if w <= 0 || h <= 0 {
@@ -356,31 +356,6 @@ func (s *Scene) paint(pix []uint8, stride int, rect image.Rectangle) image.Recta
 		fillUnder(pix, stride, b.Sub(origin), s.bg)
 	}
 	return b
-}
-
-// textImageRect is where Fyne's software painter puts the image of t's
-// text (its drawText): MinSize and a little room for descenders and
-// italics, placed by the alignment in t's box and centred down it.
-func textImageRect(t *fcanvas.Text, pos fyne.Position, scale float32) image.Rectangle {
-	min := t.MinSize()
-	var italic float32
-	if t.TextStyle.Italic {
-		italic = t.TextSize / 5 // its VectorPad
-	}
-	w, h := toPixels(min.Width+italic, scale), toPixels(min.Height+1, scale) // 1: TextVectorPad
-	size := t.Size()
-	var dx, dy float32
-	switch t.Alignment {
-	case fyne.TextAlignTrailing:
-		dx = size.Width - min.Width
-	case fyne.TextAlignCenter:
-		dx = (size.Width - min.Width) / 2
-	}
-	if size.Height > min.Height {
-		dy = (size.Height - min.Height) / 2
-	}
-	x, y := toPixels(pos.X+dx, scale), toPixels(pos.Y+dy, scale)
-	return image.Rect(x, y, x+w, y+h)
 }
 
 // paintText paints a text op within r (band coordinates, the band's

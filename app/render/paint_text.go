@@ -462,27 +462,7 @@ func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanv
 	}
 	l := tp.layout(t.Text, t.TextSize, t.TextStyle, t.FontSource)
 
-	// Fyne's drawText: the text's image is MinSize plus padding, placed by
-	// the alignment within t.Size() and centred vertically.
-	pad := float32(0)
-	if t.TextStyle.Italic {
-		pad = t.TextSize / 5
-	}
-	width := toScreen(l.width+pad, scale)
-	height := toScreen(l.height+fyneTextPad, scale)
-	size := t.Size()
-	offX, offY := float32(0), float32(0)
-	switch t.Alignment {
-	case fyne.TextAlignTrailing:
-		offX = size.Width - l.width
-	case fyne.TextAlignCenter:
-		offX = (size.Width - l.width) / 2
-	}
-	if size.Height > l.height {
-		offY = (size.Height - l.height) / 2
-	}
-	ox, oy := toScreen(pos.X+offX, scale), toScreen(pos.Y+offY, scale)
-	img := image.Rect(ox, oy, ox+width, oy+height)
+	img := textImageRect(t, fyne.NewSize(l.width, l.height), pos, scale)
 	vis := img.Intersect(clip).Intersect(dst.Bounds())
 	if vis.Empty() {
 		return
@@ -506,7 +486,7 @@ func (tp *TextPainter) PaintText(dst *image.RGBA, clip image.Rectangle, t *fcanv
 		return
 	}
 
-	floating := width > vecFloatThreshold || height > vecFloatThreshold
+	floating := img.Dx() > vecFloatThreshold || img.Dy() > vecFloatThreshold
 	if floating {
 		sc.flt = grow(sc.flt, n)
 	} else {
@@ -613,8 +593,30 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// toScreen is Fyne's scale.ToScreenCoordinate.
-func toScreen(v, scale float32) int { return int(math.Ceil(float64(v * scale))) }
+// textImageRect is where Fyne's software painter (its drawText) puts the
+// image of t's text, min in size (MinSize): that and a little room for
+// descenders and italics, placed by the alignment in t's box and centred
+// down it.
+func textImageRect(t *fcanvas.Text, min fyne.Size, pos fyne.Position, scale float32) image.Rectangle {
+	var italic float32
+	if t.TextStyle.Italic {
+		italic = t.TextSize / 5 // its VectorPad
+	}
+	w, h := toPixels(min.Width+italic, scale), toPixels(min.Height+fyneTextPad, scale)
+	size := t.Size()
+	var dx, dy float32
+	switch t.Alignment {
+	case fyne.TextAlignTrailing:
+		dx = size.Width - min.Width
+	case fyne.TextAlignCenter:
+		dx = (size.Width - min.Width) / 2
+	}
+	if size.Height > min.Height {
+		dy = (size.Height - min.Height) / 2
+	}
+	x, y := toPixels(pos.X+dx, scale), toPixels(pos.Y+dy, scale)
+	return image.Rect(x, y, x+w, y+h)
+}
 
 // runPainter draws one PaintText's runs.
 type runPainter struct {

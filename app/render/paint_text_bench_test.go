@@ -98,7 +98,7 @@ func BenchmarkCardTextsPainter(b *testing.B) {
 	for _, t := range texts {
 		t.Resize(t.MinSize())
 	}
-	r := image.Rect(0, 0, toScreen(benchCanvas.Width, benchScale), toScreen(benchCanvas.Height, benchScale))
+	r := image.Rect(0, 0, toPixels(benchCanvas.Width, benchScale), toPixels(benchCanvas.Height, benchScale))
 	var lh, lm, gh, gm int64
 	b.ReportAllocs()
 	start := cpuTime()
@@ -124,7 +124,7 @@ func BenchmarkCardTextsPainterWarm(b *testing.B) {
 	for _, t := range texts {
 		t.Resize(t.MinSize())
 	}
-	r := image.Rect(0, 0, toScreen(benchCanvas.Width, benchScale), toScreen(benchCanvas.Height, benchScale))
+	r := image.Rect(0, 0, toPixels(benchCanvas.Width, benchScale), toPixels(benchCanvas.Height, benchScale))
 	tp := NewTextPainter(th)
 	dst := image.NewRGBA(r)
 	for _, t := range texts {

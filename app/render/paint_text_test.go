@@ -261,7 +261,7 @@ func TestPaintTextClipAndBand(t *testing.T) {
 	th := newTextTestApp(t)
 	tp := NewTextPainter(th)
 	for i, c := range textCases()[:40] {
-		full := background(c, image.Rectangle{Max: image.Pt(toScreen(c.canvas.Width, c.scale), toScreen(c.canvas.Height, c.scale))})
+		full := background(c, image.Rectangle{Max: image.Pt(toPixels(c.canvas.Width, c.scale), toPixels(c.canvas.Height, c.scale))})
 		ourRender(tp, c, full, full.Bounds())
 		b := full.Bounds()
 		ink := inked(full, background(c, b))
