@@ -103,7 +103,8 @@ type sceneBuilder struct {
 	canvas  image.Rectangle
 	shapes  map[shapeKey]int32 // index in pending
 	pending []func(*rasterx.ScannerGV) *image.RGBA
-	areas   []int // of the pending shapes' images, in pixels
+	keys    []shapeKey // of the pending shapes
+	areas   []int      // of the pending shapes' images, in pixels
 }
 
 // walk follows Fyne's walk of the visible object tree: an object is drawn

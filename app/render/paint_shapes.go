@@ -58,11 +58,61 @@ func (b *sceneBuilder) raw(key shapeKey, pos fyne.Position, clip image.Rectangle
 	if !ok {
 		i = int32(len(b.pending))
 		b.pending = append(b.pending, make)
+		b.keys = append(b.keys, key)
 		b.areas = append(b.areas, w*h)
 		b.shapes[key] = i
 	}
 	r := image.Rectangle{Min: at, Max: at.Add(image.Pt(w, h))}
 	b.push(op{kind: opRaw, r: r.Intersect(clip), shape: i, at: at})
+}
+
+// bigShapes keeps the big rasterised shapes from one export to the next:
+// a template's frames and rings are millions of pixels at 2× and cost
+// most of an export's rasterising, and every board of a template, every
+// export of a board, has the same ones. The masks are never written once
+// made, so scenes share them.
+var bigShapes = shapeCache{max: 256 << 20}
+
+// bigShapeBytes is the least a shape's mask takes to be kept: the notes'
+// dots and marks are cheap to make again.
+const bigShapeBytes = 256 << 10
+
+// rasterKey is a shape at a scale.
+type rasterKey struct {
+	shape shapeKey
+	scale float32
+}
+
+// shapeCache is a bounded set of rasterised shapes, safe for concurrent
+// use; when full, it starts again empty (the next export fills it with
+// what it needs).
+type shapeCache struct {
+	mu    sync.Mutex
+	max   int
+	bytes int
+	raws  map[rasterKey]*image.RGBA
+}
+
+func (c *shapeCache) get(k rasterKey) *image.RGBA {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.raws[k]
+}
+
+func (c *shapeCache) put(k rasterKey, raw *image.RGBA) {
+	n := len(raw.Pix)
+	if n < bigShapeBytes || n > c.max {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.bytes+n > c.max || c.raws == nil {
+		c.raws, c.bytes = map[rasterKey]*image.RGBA{}, 0
+	}
+	if _, ok := c.raws[k]; !ok {
+		c.raws[k] = raw
+		c.bytes += n
+	}
 }
 
 var scanners = sync.Pool{New: func() any { return rasterx.NewScannerGV(1, 1, nil, image.Rectangle{}) }}
@@ -86,7 +136,7 @@ func (b *sceneBuilder) rasterShapes() {
 		jobs <- i
 	}
 	close(jobs)
-	pending := b.pending
+	pending, keys, scale := b.pending, b.keys, s.scale
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(pending)) {
 		wg.Go(func() {
@@ -94,7 +144,13 @@ func (b *sceneBuilder) rasterShapes() {
 			// the biggest shape, are reused, from one export to the next too.
 			scanner := scanners.Get().(*rasterx.ScannerGV)
 			for i := range jobs {
+				key := rasterKey{keys[i], scale}
+				if raw := bigShapes.get(key); raw != nil {
+					s.raws[i] = raw
+					continue
+				}
 				s.raws[i] = pending[i](scanner)
+				bigShapes.put(key, s.raws[i])
 			}
 			scanners.Put(scanner)
 		})
