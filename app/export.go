@@ -233,6 +233,7 @@ func boardContent(p *canvas.Project, id uuid.UUID, opt ExportOptions) (fyne.Canv
 	// measured in. (Fyne caches the fonts of every override scope for
 	// good: an override per export kept about 30 MB each time.)
 	view := render.NewBoardView(colors, false)
+	view.SkipCovered() // laid out once: a note under others is never seen
 	view.Sync(bd, nil)
 	view.Layout(bd, render.Viewport{Zoom: 1, Pan: fyne.NewPos(-float32(plan.area.X), -float32(plan.area.Y)),
 		Size: fyne.NewSize(float32(plan.area.W), float32(plan.area.H))})

@@ -54,12 +54,14 @@ type BoardView struct {
 	addressed map[uuid.UUID]bool // pains and gains a fit link addresses
 	gen       uint64
 
-	selected   func(uuid.UUID) bool // from the last Sync; nil: none
-	linkMode   LinkMode
-	fade       bool              // links of unselected cards are faint
-	veils      bool              // a running vote veils the cards it may not give dots (vote.go)
-	screen     bool              // notes are drawn for the screen (DrawForScreen)
-	linkColors [2][2]color.Color // by weak, then faint
+	selected func(uuid.UUID) bool // from the last Sync; nil: none
+	linkMode LinkMode
+	fade     bool // links of unselected cards are faint
+	veils    bool // a running vote veils the cards it may not give dots (vote.go)
+	screen   bool // notes are drawn for the screen (DrawForScreen)
+	// skipCovered: Layout hides notes that later ones cover (SkipCovered)
+	skipCovered bool
+	linkColors  [2][2]color.Color // by weak, then faint
 
 	objects []fyne.CanvasObject
 }
@@ -252,7 +254,18 @@ func (v *BoardView) Layout(bd *canvas.Board, vp Viewport) {
 	if bd != nil {
 		v.layoutLinks(bd, nil)
 	}
-	for _, c := range v.order {
+	var covered, textCovered []bool
+	if v.skipCovered {
+		covered, textCovered = coveredCards(v.order)
+	}
+	for i, c := range v.order {
+		if covered != nil {
+			if covered[i] {
+				c.Hide()
+				continue
+			}
+			c.textCovered = textCovered[i]
+		}
 		v.place(c)
 	}
 }

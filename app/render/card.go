@@ -28,9 +28,12 @@ type CardView struct {
 	addressed bool // a pain or gain that a fit link addresses
 	dimmed    bool // a vote runs and the card's kind may not get votes (vote.go)
 	screen    bool // drawn in three rectangles rather than seven (cardRenderer)
-	colors    *Palette
-	gen       uint64 // the board's sync that last saw the card
-	shown     Look   // what the view shows now
+	// textCovered: later notes cover all inside the padding, so the text
+	// is neither fitted nor drawn (BoardView.SkipCovered)
+	textCovered bool
+	colors      *Palette
+	gen         uint64 // the board's sync that last saw the card
+	shown       Look   // what the view shows now
 
 	r *cardRenderer // set when the renderer exists
 }
@@ -392,6 +395,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	if r.frame != nil { // on screen: from where full-size text can be read
 		showText = CardTextSize*r.key.scale*z >= ScreenCardTextPixels
 	}
+	showText = showText && !r.w.textCovered
 	if showText {
 		r.fit()
 	}
@@ -417,7 +421,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	}
 	r.parts.layout(showText, innerW, textH, z)
 
-	showBadges := showText || bz >= MinTextPixels
+	showBadges := showText || (bz >= MinTextPixels && !r.w.textCovered)
 	by := float32(r.key.h-CardPad)*z - bz*1.4
 	bh := bz * 1.4
 	r.voteDot.Hidden = !(showBadges && r.hasVotes)
