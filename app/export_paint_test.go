@@ -16,6 +16,14 @@ import (
 	"github.com/jobcanvas/jobcanvas/canvas"
 )
 
+// freshCacheClock moves Fyne's cache clock to now. Fyne stamps a new
+// renderer's expiry from a clock it moves only when it cleans its caches
+// (a capture does), so a tree built over a minute after the last capture
+// has renderers born expired, and the next capture destroys them while it
+// draws: the notes came out blank on a loaded CI machine under -race,
+// where one case takes that long. A capture of an empty canvas moves it.
+func freshCacheClock() { software.NewTransparentCanvas().Capture() }
+
 // softwareCanvasImage draws content on Fyne's software canvas, as exports
 // were made before render.Scene: the image the painter is held to.
 func softwareCanvasImage(content fyne.CanvasObject, plan exportPlan, colors render.Palette, opt ExportOptions) *image.NRGBA {
@@ -136,6 +144,7 @@ func TestScenePaintsAsTheSoftwareCanvas(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			shapeOps := 0
 			for _, shapesOnly := range []bool{true, false} {
+				freshCacheClock()
 				content, plan, colors, err := tc.content()
 				if err != nil {
 					t.Fatal(err)
@@ -151,6 +160,7 @@ func TestScenePaintsAsTheSoftwareCanvas(t *testing.T) {
 				}
 				got := image.NewNRGBA(image.Rectangle{Max: plan.pixels})
 				scene.PaintNRGBA(got)
+				freshCacheClock()
 				content, _, _, _ = tc.content() // a fresh tree for the canvas
 				if shapesOnly {
 					hideTexts(content)
