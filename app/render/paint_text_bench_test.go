@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"math/rand/v2"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -49,14 +48,6 @@ func benchCardTexts(n int) []*fcanvas.Text {
 }
 
 const benchScale = 2
-
-// cpuTime is the process's user and system CPU time: the machine is shared,
-// and wall time per op swings with the other jobs on it.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // reportCPU reports the CPU time per op since start.
 func reportCPU(b *testing.B, start time.Duration) {
